@@ -1,0 +1,1 @@
+"""Reading files of any common encoding into the store, one transaction per input."""

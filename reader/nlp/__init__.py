@@ -1,0 +1,1 @@
+"""Entity recognition and name resolution, fully offline."""

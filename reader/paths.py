@@ -1,0 +1,46 @@
+"""Where khabar's files live, for an installed wheel and for a source checkout alike.
+
+The wheel carries `seeds/` and `styles/` as `reader/_data/…` (see pyproject);
+an editable install or a plain checkout has them at the repository's top level.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "khabar"
+
+
+def _bundled(name: str) -> Path:
+    packaged = Path(str(files("reader"))) / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / name
+
+
+def seeds_dir() -> Path:
+    return _bundled("seeds")
+
+
+def styles_dir() -> Path:
+    return _bundled("styles")
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """`KHABAR_DB` wins so tests and scripts can redirect every command at once."""
+    env = os.environ.get("KHABAR_DB")
+    if env:
+        return Path(env)
+    return data_dir() / "khabar.db"

@@ -1,0 +1,1 @@
+"""SQLite store: schema, migrations, writes and the queries the reader needs."""

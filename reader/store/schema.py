@@ -1,0 +1,130 @@
+"""The database schema and its migrations: the contract between the pipeline and the reader.
+
+Text is stored in logical order exactly as cleaned; display forms are never
+stored. `PRAGMA user_version` holds the schema version; each entry of
+`MIGRATIONS` moves the database one version up inside a transaction, so an old
+database opens in a newer khabar without losing anything.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema.
+    r"""
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,      -- of the raw bytes (jsonl: of the record's line)
+        kind TEXT NOT NULL,               -- txt | html | jsonl
+        encoding TEXT NOT NULL,
+        raw TEXT NOT NULL,                -- the decoded input, before cleaning
+        dropped TEXT NOT NULL DEFAULT '[]', -- JSON list of {"text", "reason"} the cleaner removed
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        appended_to INTEGER REFERENCES articles(id), -- set on a second article cut from a dump
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,               -- paragraphs joined by one newline
+        published TEXT,                   -- ISO 8601 date (YYYY-MM-DD) or NULL when unknown
+        author TEXT,
+        source TEXT,
+        url TEXT,
+        source_path TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_document ON articles(document_id);
+    CREATE INDEX articles_order ON articles(published DESC, id DESC);
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,               -- PER | LOC | ORG | MISC
+        key TEXT NOT NULL,                -- matching key: spelling variants share it
+        canonical TEXT NOT NULL,          -- most frequent full form, for display
+        article_count INTEGER NOT NULL DEFAULT 0,
+        UNIQUE(kind, key)
+    );
+    CREATE INDEX entities_kind_count ON entities(kind, article_count DESC, id);
+    CREATE TABLE variants (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        surface TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (entity_id, surface)
+    );
+    CREATE TABLE mentions (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        start INTEGER NOT NULL,           -- code-point offsets into articles.body
+        "end" INTEGER NOT NULL,
+        surface TEXT NOT NULL
+    );
+    CREATE INDEX mentions_article ON mentions(article_id, start);
+    CREATE TABLE article_entities (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        mention_count INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_entities_article ON article_entities(article_id);
+    CREATE TABLE reading_state (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        read INTEGER NOT NULL DEFAULT 0,
+        bookmarked INTEGER NOT NULL DEFAULT 0,
+        scroll INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE app_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer khabar; opening it could lose data."""
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to `SCHEMA_VERSION`; return the version it had before."""
+    before = schema_version(conn)
+    if before > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"database schema version {before} is newer than this khabar understands "
+            f"({SCHEMA_VERSION}); upgrade khabar"
+        )
+    for version in range(before, SCHEMA_VERSION):
+        conn.executescript(
+            "BEGIN;" + MIGRATIONS[version] + f";PRAGMA user_version = {version + 1}; COMMIT;"
+        )
+    return before
+
+
+def open_db(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
+    """Open (creating and migrating if needed) a khabar database in WAL mode."""
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        db = sqlite_utils.Database(conn)
+        db.enable_wal()
+        migrate(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return db

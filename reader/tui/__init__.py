@@ -1,0 +1,1 @@
+"""The Textual reader. The only room that imports Textual."""
