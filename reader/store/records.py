@@ -1,0 +1,56 @@
+"""Plain, picklable records that travel from the worker processes to the single writer.
+
+The ingest workers build these; the store writer only inserts them. Keeping them free
+of cleaner or NLP types means the store never imports those rooms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    start: int
+    end: int
+    surface: str
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    title: str
+    body: str
+    published: str | None = None
+    author: str | None = None
+    source: str | None = None
+    url: str | None = None
+    mentions: tuple[MentionRow, ...] = ()
+    appended: tuple[ArticleRow, ...] = ()  # articles cut from this one's dump
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    path: str
+    source_path: str
+    sha256: str
+    kind: str
+    encoding: str
+    raw: str
+    article: ArticleRow
+    dropped: tuple[tuple[str, str], ...] = field(default=())  # (text, reason)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    path: str
+
+
+Outcome = DocumentRow | Failure | Duplicate

@@ -1,0 +1,152 @@
+"""The one place that writes ingested documents: each document is one transaction.
+
+A document, its article, any article cut from it, their FTS rows and entity
+bookkeeping go in together or not at all, so an interrupted ingest never leaves
+a half-written article behind and a re-run simply continues.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from reader.nlp.normalize import fold_for_search
+from reader.store.records import ArticleRow, DocumentRow, MentionRow
+
+Canonical = Callable[[Mapping[str, int]], str]
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception, KeyboardInterrupt included."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def insert_document(
+    conn: sqlite3.Connection, doc: DocumentRow, *, canonical: Canonical | None = None
+) -> list[int] | None:
+    """Store `doc`; return the new article ids (its own first), or None if already stored."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with transaction(conn):
+        if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)).fetchone():
+            return None
+        dropped = json.dumps(
+            [{"text": text, "reason": reason} for text, reason in doc.dropped], ensure_ascii=False
+        )
+        cursor = conn.execute(
+            "INSERT INTO documents (path, sha256, kind, encoding, raw, dropped, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (doc.path, doc.sha256, doc.kind, doc.encoding, doc.raw, dropped, now),
+        )
+        document_id = _lastrowid(cursor)
+        ids: list[int] = []
+        _insert_article(conn, document_id, doc, doc.article, None, now, canonical, ids)
+    return ids
+
+
+def _insert_article(
+    conn: sqlite3.Connection,
+    document_id: int,
+    doc: DocumentRow,
+    article: ArticleRow,
+    appended_to: int | None,
+    now: str,
+    canonical: Canonical | None,
+    ids: list[int],
+) -> None:
+    cursor = conn.execute(
+        "INSERT INTO articles (document_id, appended_to, title, body, published, author,"
+        " source, url, source_path, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            document_id,
+            appended_to,
+            article.title,
+            article.body,
+            article.published,
+            article.author,
+            article.source,
+            article.url,
+            doc.source_path,
+            now,
+        ),
+    )
+    article_id = _lastrowid(cursor)
+    ids.append(article_id)
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+        (article_id, fold_for_search(article.title), fold_for_search(article.body)),
+    )
+    if article.mentions:
+        _insert_entities(conn, article_id, article.mentions, canonical or most_frequent)
+    for appended in article.appended:
+        _insert_article(conn, document_id, doc, appended, article_id, now, canonical, ids)
+
+
+def _insert_entities(
+    conn: sqlite3.Connection,
+    article_id: int,
+    mentions: tuple[MentionRow, ...],
+    canonical: Canonical,
+) -> None:
+    groups: dict[tuple[str, str], list[MentionRow]] = defaultdict(list)
+    for mention in mentions:
+        groups[(mention.kind, mention.key)].append(mention)
+    rows: list[tuple[int, int, int, int, str]] = []
+    for (kind, key), group in groups.items():
+        entity_id = _entity_id(conn, kind, key, group[0].surface)
+        conn.executemany(
+            "INSERT INTO variants (entity_id, surface, count) VALUES (?, ?, ?)"
+            " ON CONFLICT (entity_id, surface) DO UPDATE SET count = count + excluded.count",
+            [(entity_id, s, n) for s, n in Counter(m.surface for m in group).items()],
+        )
+        variants = dict(
+            conn.execute("SELECT surface, count FROM variants WHERE entity_id = ?", (entity_id,))
+        )
+        conn.execute(
+            "UPDATE entities SET canonical = ?, article_count = article_count + 1 WHERE id = ?",
+            (canonical(variants), entity_id),
+        )
+        conn.execute(
+            "INSERT INTO article_entities (article_id, entity_id, mention_count) VALUES (?, ?, ?)",
+            (article_id, entity_id, len(group)),
+        )
+        rows.extend((article_id, entity_id, m.start, m.end, m.surface) for m in group)
+    rows.sort(key=lambda r: r[2])
+    conn.executemany(
+        'INSERT INTO mentions (article_id, entity_id, start, "end", surface)'
+        " VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _entity_id(conn: sqlite3.Connection, kind: str, key: str, surface: str) -> int:
+    row = conn.execute("SELECT id FROM entities WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+    if row is not None:
+        return int(row[0])
+    cursor = conn.execute(
+        "INSERT INTO entities (kind, key, canonical, article_count) VALUES (?, ?, ?, 0)",
+        (kind, key, surface),
+    )
+    return _lastrowid(cursor)
+
+
+def most_frequent(variants: Mapping[str, int]) -> str:
+    """The display name when no resolver is given: most frequent, then longest, surface."""
+    return max(variants.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+
+
+def _lastrowid(cursor: sqlite3.Cursor) -> int:
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise sqlite3.DatabaseError("insert returned no row id")
+    return rowid
