@@ -1,0 +1,69 @@
+"""Character classes the engine needs that `unicodedata` only answers one code point at a time.
+
+The classes are compiled once into regular expressions so the hot path can test a whole
+paragraph in C instead of looping in Python.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from rich.cells import get_character_cell_size
+
+from reader.render.sanitize import BIDI_CONTROLS
+
+_SCAN_LIMIT = 0x20000  # every mark and format character in use today lies below this
+
+JOINERS = "\u200c\u200d"
+
+
+def _ranges(categories: frozenset[str]) -> str:
+    parts: list[str] = []
+    start = -1
+    for code in range(_SCAN_LIMIT + 1):
+        inside = code < _SCAN_LIMIT and unicodedata.category(chr(code)) in categories
+        if inside and start < 0:
+            start = code
+        elif not inside and start >= 0:
+            end = code - 1
+            parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(end)) if end > start else ""))
+            start = -1
+    return "".join(parts)
+
+
+@cache
+def mark_re() -> re.Pattern[str]:
+    """Combining marks (harakat among them): zero cells, drawn on the preceding letter."""
+    return re.compile("[" + _ranges(frozenset({"Mn", "Me"})) + "]")
+
+
+@cache
+def format_re() -> re.Pattern[str]:
+    """Invisible format characters other than joiners and bidi controls: dropped."""
+    keep = set(JOINERS) | BIDI_CONTROLS
+    pattern = "[" + _ranges(frozenset({"Cf"})) + "]"
+    return re.compile(f"(?![{''.join(sorted(keep))}]){pattern}")
+
+
+# Characters that certainly take one cell; anything else is measured one by one.
+_MAYBE_NOT_ONE_CELL = re.compile(
+    "[^\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u0590"
+    "\u05be-\u05ff\u0606-\u061b\u061d-\u06dc\u06de-\u06ff\u0750-\u077f"
+    "\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2100-\u2bff\ufb50-\ufdff\ufe70-\ufefe]"
+)
+
+
+def widths(glyphs: str) -> list[int] | None:
+    """Cell width of each character, or None when every one takes exactly one cell."""
+    if not _MAYBE_NOT_ONE_CELL.search(glyphs):
+        return None
+    return [cell_width(char) for char in glyphs]
+
+
+@cache
+def cell_width(char: str) -> int:
+    if char in BIDI_CONTROLS:
+        return 0
+    return get_character_cell_size(char)

@@ -1,0 +1,83 @@
+"""Make text safe for a terminal while remembering where every kept character came from.
+
+Article dumps are untrusted: an ESC sequence in a file could move the cursor, recolour
+the screen or retitle the terminal. Everything that is not printable text is removed
+here, before shaping, and each kept character carries its offset in the caller's text so
+that style spans (given on the raw text) still land on the right cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TAB_SIZE = 8
+
+# Terminal escape sequences, 7-bit and 8-bit forms, removed whole (not just the ESC).
+_ESCAPE = re.compile(
+    r"""
+      (?:\x1b\[|\x9b) [\x30-\x3f]* [\x20-\x2f]* [\x40-\x7e]?        # CSI
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]) .*? (?:\x07|\x1b\\|\x9c|$)  # OSC DCS SOS PM APC
+    | \x1b [\x20-\x2f]* [\x30-\x7e]?                               # nF / Fp / Fe / Fs
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+# Bidi formatting characters: they act in the bidi algorithm, then never reach the screen.
+BIDI_CONTROLS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+# C0 and C1 controls, DEL, and the line separators (paragraphs are split before this runs).
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+_NEEDS_WORK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+# Paragraph breaks: CRLF, LF, CR, U+2029, and the other characters Unicode calls line breaks.
+PARAGRAPH_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True, slots=True)
+class Clean:
+    """Printable text plus, for each of its characters, the offset it came from."""
+
+    text: str
+    origin: tuple[int, ...]
+
+
+def sanitize(raw: str, offset: int = 0) -> Clean:
+    """Strip escapes and controls from one paragraph and expand its tabs."""
+    if not _NEEDS_WORK.search(raw):
+        return Clean(raw, tuple(range(offset, offset + len(raw))))
+    chars: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for match in _ESCAPE.finditer(raw):
+        _keep(raw, pos, match.start(), offset, chars, origin)
+        pos = match.end()
+    _keep(raw, pos, len(raw), offset, chars, origin)
+    return Clean("".join(chars), tuple(origin))
+
+
+def _keep(raw: str, start: int, end: int, offset: int, chars: list[str], origin: list[int]) -> None:
+    for index in range(start, end):
+        char = raw[index]
+        if char == "\t":
+            spaces = TAB_SIZE - len(chars) % TAB_SIZE
+            chars.extend(" " * spaces)
+            origin.extend([offset + index] * spaces)
+        elif not _CONTROL.match(char):
+            chars.append(char)
+            origin.append(offset + index)
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """Paragraphs with their start offsets; a trailing newline adds no empty paragraph."""
+    paragraphs: list[tuple[int, str]] = []
+    start = 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        paragraphs.append((start, text[start : match.start()]))
+        start = match.end()
+    if start < len(text) or not paragraphs:
+        paragraphs.append((start, text[start:]))
+    return paragraphs
