@@ -1,0 +1,48 @@
+"""`khabar ingest PATH…`: store articles from files and directories."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "ingest"
+HELP = "ingest .txt, .html and .jsonl files (directories recursively) into the database"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    parser.add_argument(
+        "--no-entities", action="store_true", help="store articles without extracting entities"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: one per core)"
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reader.ingest.pipeline import ingest_paths
+    from reader.ingest.summary import summary_lines
+    from reader.paths import default_db_path
+
+    db = args.db or default_db_path()
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    report = ingest_paths(
+        db,
+        [Path(p) for p in args.paths],
+        entities=not args.no_entities,
+        workers=args.workers,
+        progress=progress,
+    )
+    for line in summary_lines(report):
+        print(line, file=sys.stderr)
+    if report.interrupted:
+        return 130
+    return 0 if report.ok else 1

@@ -1,0 +1,204 @@
+"""Ingest files into the store: a process pool cleans, the main process writes.
+
+Workers do everything CPU-bound (decode, clean, entities) and return plain
+records; the single writer inserts each file in its own transaction, in input
+order, so ids are stable. SIGINT/SIGTERM set a flag that the writer checks
+between files: what is committed stays, nothing is half-written, and the next
+run skips what is already stored by its hash.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sqlite3
+import threading
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+
+from reader.ingest.discover import discover
+from reader.ingest.prepare import Extractor, Options, prepare_batch, prepare_file
+from reader.ingest.progress import ProgressBar
+from reader.store.records import Duplicate, Failure, Outcome
+from reader.store.schema import open_db
+from reader.store.write import Canonical, insert_document
+
+HANDFUL = 8
+_POLL_SECONDS = 0.2
+
+
+@dataclass
+class IngestReport:
+    added: int = 0  # documents stored (a file, or a line of a .jsonl)
+    duplicates: int = 0
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    articles: int = 0  # article rows stored, appended articles included
+    files: int = 0  # files found
+    interrupted: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Something was stored or already there: the exit status is 0."""
+        return self.added > 0 or self.duplicates > 0
+
+
+def ingest_paths(
+    db_path: Path,
+    paths: Sequence[Path],
+    *,
+    entities: bool = True,
+    workers: int | None = None,
+    progress: bool = False,
+    extractor: Extractor | None = None,
+    canonical: Canonical | None = None,
+) -> IngestReport:
+    """Ingest files and directories into the database at `db_path`.
+
+    `extractor`/`canonical` replace reader.nlp's entity extraction and name
+    choice (tests pass small fakes); with `entities=False` no entities are made.
+    """
+    report = IngestReport()
+    files, missing = discover(paths)
+    report.failed.extend(missing)
+    report.files = len(files)
+    if entities:
+        extractor, canonical = _entity_functions(extractor, canonical, report)
+    else:
+        extractor = None
+    db = open_db(db_path)
+    conn = db.conn
+    options = Options(db_path=str(db_path), extractor=extractor)
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    bar = ProgressBar(len(files), enabled=progress and len(files) > HANDFUL)
+    try:
+        with _stop_on_signals() as stop, bar:
+            batches = _prepared_batches(files, options, count, stop)
+            for outcomes in batches:
+                for outcome in outcomes:
+                    _record(conn, outcome, canonical, report)
+                bar.advance(report.articles)
+            report.interrupted = stop.is_set()
+    finally:
+        conn.close()
+    return report
+
+
+def _record(
+    conn: sqlite3.Connection, outcome: Outcome, canonical: Canonical | None, report: IngestReport
+) -> None:
+    if isinstance(outcome, Failure):
+        report.failed.append((Path(outcome.path), outcome.reason))
+    elif isinstance(outcome, Duplicate):
+        report.duplicates += 1
+    else:
+        ids = insert_document(conn, outcome, canonical=canonical)
+        if ids is None:
+            report.duplicates += 1
+        else:
+            report.added += 1
+            report.articles += len(ids)
+
+
+def _prepared_batches(
+    files: list[Path], options: Options, workers: int, stop: threading.Event
+) -> Iterator[list[Outcome]]:
+    """Each file's outcomes in input order, until done or `stop` is set."""
+    if workers <= 1 or len(files) <= HANDFUL:
+        for path in files:
+            if stop.is_set():
+                return
+            yield prepare_file(path, options)
+        return
+    size = max(1, min(16, len(files) // (workers * 8)))
+    chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=_ignore_interrupts
+    )
+    pending: deque[Future[list[list[Outcome]]]] = deque()
+    queued = iter(chunks)
+    try:
+        for chunk in queued:
+            pending.append(pool.submit(prepare_batch, chunk, options))
+            if len(pending) >= workers * 4:
+                break
+        while pending and not stop.is_set():
+            results = _wait(pending[0], stop)
+            if results is None:
+                break
+            pending.popleft()
+            nxt = next(queued, None)
+            if nxt is not None:
+                pending.append(pool.submit(prepare_batch, nxt, options))
+            for outcomes in results:
+                yield outcomes
+                if stop.is_set():
+                    return
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _wait(future: Future[list[list[Outcome]]], stop: threading.Event) -> list[list[Outcome]] | None:
+    while not stop.is_set():
+        try:
+            return future.result(timeout=_POLL_SECONDS)
+        except FutureTimeout:
+            continue
+    return None
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork starts workers in milliseconds with reader.* already imported; the
+    # writer's connection is inherited but never touched in the child.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches the whole process group; only the writer decides how to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[threading.Event]:
+    """First SIGINT/SIGTERM asks for a clean stop; a second SIGINT interrupts at once."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield stop
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _entity_functions(
+    extractor: Extractor | None, canonical: Canonical | None, report: IngestReport
+) -> tuple[Extractor | None, Canonical | None]:
+    if extractor is not None:
+        return extractor, canonical
+    try:
+        from reader.nlp.extract import extract_entities
+        from reader.nlp.resolve import choose_canonical
+    except ModuleNotFoundError as exc:
+        report.notes.append(f"entities not extracted: {exc.name} is not available")
+        return None, canonical
+    return extract_entities, canonical or choose_canonical

@@ -1,0 +1,199 @@
+"""The worker side of ingest: one file in, records for the writer out.
+
+Runs in the process pool, so everything here is CPU work with no database
+writes: read, hash, decode, clean, extract entities. A file that was already
+ingested is recognised by its hash before any cleaning is spent on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from reader.ingest.decode import decode, read_bytes
+from reader.store.records import (
+    ArticleRow,
+    DocumentRow,
+    Duplicate,
+    Failure,
+    MentionRow,
+    Outcome,
+)
+
+if TYPE_CHECKING:
+    from reader.clean import CleanArticle
+
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+TEXT_SUFFIXES = frozenset({".txt"})
+SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
+
+
+class MentionLike(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+
+
+Extractor = Callable[[str], Sequence[MentionLike]]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What every worker needs; pickled once per batch, so keep it small."""
+
+    db_path: str | None
+    extractor: Extractor | None
+
+
+_known: dict[str, sqlite3.Connection] = {}
+
+
+def prepare_batch(paths: Sequence[str], options: Options) -> list[list[Outcome]]:
+    return [prepare_file(Path(p), options) for p in paths]
+
+
+def prepare_file(path: Path, options: Options) -> list[Outcome]:
+    """Every outcome of one file: one for a page or dump, one per line of a .jsonl."""
+    shown = str(path)
+    try:
+        data = read_bytes(path)
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            return list(_prepare_jsonl(path, data, options))
+        sha = hashlib.sha256(data).hexdigest()
+        if _already_stored(sha, options):
+            return [Duplicate(shown)]
+        decoded = decode(data)
+        kind = _kind(path, decoded.text)
+        article = _clean(kind, decoded.text)
+        return [
+            _document(shown, shown, sha, kind, decoded.encoding, decoded.text, article, options)
+        ]
+    except ValueError as exc:
+        return [Failure(shown, _one_line(exc))]
+    except Exception as exc:  # one broken file must never end the whole run
+        return [Failure(shown, f"internal error: {type(exc).__name__}: {_one_line(exc)}")]
+
+
+def _prepare_jsonl(path: Path, data: bytes, options: Options) -> Iterable[Outcome]:
+    shown = str(path)
+    text = decode(data).text
+    for number, line in enumerate(text.split("\n"), start=1):
+        where = f"{shown}:{number}"
+        if not line.strip():
+            continue
+        sha = hashlib.sha256(line.strip().encode("utf-8")).hexdigest()
+        if _already_stored(sha, options):
+            yield Duplicate(where)
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError(f"a record must be a JSON object, not {type(record).__name__}")
+            from reader.clean import clean_record
+
+            article = clean_record(record)
+            yield _document(shown, where, sha, "jsonl", "utf-8", line, article, options)
+        except json.JSONDecodeError as exc:
+            yield Failure(shown, f"line {number}: invalid JSON ({exc.msg})")
+        except ValueError as exc:
+            yield Failure(shown, f"line {number}: {_one_line(exc)}")
+        except Exception as exc:
+            yield Failure(shown, f"line {number}: internal error: {type(exc).__name__}: {exc}")
+
+
+def _kind(path: Path, text: str) -> str:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return "html"
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    return "txt"
+
+
+def _clean(kind: str, text: str) -> CleanArticle:
+    from reader.clean import clean_html, clean_text
+
+    return clean_html(text) if kind == "html" else clean_text(text)
+
+
+def _document(
+    path: str,
+    source_path: str,
+    sha: str,
+    kind: str,
+    encoding: str,
+    raw: str,
+    article: CleanArticle,
+    options: Options,
+) -> DocumentRow:
+    return DocumentRow(
+        path=path,
+        source_path=source_path,
+        sha256=sha,
+        kind=kind,
+        encoding=encoding,
+        raw=raw,
+        article=_article(article, options.extractor),
+        dropped=tuple(_drops(article)),
+    )
+
+
+def _article(article: CleanArticle, extractor: Extractor | None) -> ArticleRow:
+    mentions: tuple[MentionRow, ...] = ()
+    if extractor is not None:
+        mentions = tuple(
+            MentionRow(m.start, m.end, m.text, m.kind, m.key) for m in extractor(article.body)
+        )
+    return ArticleRow(
+        title=article.title,
+        body=article.body,
+        published=article.published,
+        author=article.author,
+        source=article.source,
+        url=article.url,
+        mentions=mentions,
+        appended=tuple(_article(a, extractor) for a in article.appended),
+    )
+
+
+def _drops(article: CleanArticle) -> Iterable[tuple[str, str]]:
+    for drop in article.dropped:
+        yield (drop.text, drop.reason)
+    for appended in article.appended:
+        yield from _drops(appended)
+
+
+def _already_stored(sha: str, options: Options) -> bool:
+    """A read-only look at the database, so a re-run skips cleaning what it already has."""
+    if options.db_path is None:
+        return False
+    conn = _known.get(options.db_path)
+    if conn is None:
+        try:
+            conn = sqlite3.connect(f"file:{options.db_path}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return False
+        _known[options.db_path] = conn
+    try:
+        row = conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__

@@ -1,0 +1,24 @@
+"""The few lines an ingest run ends with: what was added, skipped and refused, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reader.ingest.pipeline import IngestReport
+
+
+def summary_lines(report: IngestReport) -> Iterator[str]:
+    appended = report.articles - report.added
+    extra = f", {appended} of them cut from another article's dump" if appended else ""
+    yield (
+        f"added {report.added} documents ({report.articles} articles{extra}), "
+        f"{report.duplicates} duplicates, {len(report.failed)} failed"
+    )
+    for path, reason in report.failed:
+        yield f"  failed: {path}: {reason}"
+    for note in report.notes:
+        yield f"  note: {note}"
+    if report.files == 0:
+        yield "  no .txt, .html, .htm or .jsonl files found"
+    if report.interrupted:
+        yield "interrupted: everything above is stored; run the same command again to finish"
