@@ -1,0 +1,63 @@
+"""HTML pages: trafilatura finds the main text and the page metadata, our line rules do the rest.
+
+Trafilatura drops navigation, footers and comments well but keeps in-article boilerplate
+(read-also lines, ad labels, captions, source lines); those go through the same pass as dumps.
+Metadata from the page wins; what it lacks comes from the text, as for a dump.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import trafilatura
+
+from reader.clean.article import CleanArticle
+from reader.clean.dates import parse_date
+from reader.clean.lines import normalise
+from reader.clean.text import clean_lines
+
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+
+
+def _field(document: Any, name: str) -> str | None:
+    value = getattr(document, name, None)
+    if not isinstance(value, str):
+        return None
+    value = normalise(value)
+    return value or None
+
+
+def clean_html(html: str, url: str | None = None) -> CleanArticle:
+    """Clean one HTML page; raises ValueError when it holds no article text."""
+    if not html.strip():
+        raise ValueError("no article: the HTML page is empty")
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except (ValueError, TypeError, AttributeError) as error:
+        raise ValueError(f"no article: the HTML could not be parsed ({error})") from error
+    text = _field(document, "text") if document is not None else None
+    if document is None or not text:
+        raise ValueError("no article: trafilatura found no main text in the HTML page")
+    raw_text = getattr(document, "text", "") or ""
+    sitename = _field(document, "sitename")
+    article = clean_lines(
+        raw_text.splitlines(),
+        title=_field(document, "title"),
+        sitename=sitename,
+        url=url or _field(document, "url"),
+    )
+    date = _field(document, "date")
+    page_date = parse_date(date) if date else None
+    if page_date is not None:
+        article.published = page_date
+    author = _field(document, "author")
+    if author and article.author is None:
+        article.author = author
+    return article

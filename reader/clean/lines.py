@@ -1,0 +1,225 @@
+"""Rules that judge one line on its own: prose or not, and which kind of boilerplate.
+
+Context (blocks after a cue, the headline, what comes after the article's end) lives in
+`text.py`; everything here looks at a single normalised line, so it stays cheap and testable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from reader.clean import lexicon as lx
+from reader.clean.dates import find_date, to_ascii_digits
+
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\ufffe]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]+")
+_SENTENCE_END = re.compile(r"[.!؟?…:؛][\"'”’»)\]\u200f\s]*$")
+_STATEMENT_END = re.compile(r"[.!…][\"'”’»)\]\s]*$")
+_SHORTCODE_LINE = re.compile(r"^(?:\[/?[A-Za-z][\w-]*(?:\s[^\[\]]*)?\]\s*)+$")
+_SHORTCODE_INLINE = re.compile(r"\[/?[A-Za-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\[\]]*)?\]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_SCRIPT_GLUE = re.compile(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_DATE_NOISE = re.compile(
+    r"\b(?:gmt|utc|am|pm)\b|[+-]\d{2}:?\d{2}\b|(?<!\w)[صم](?!\w)|[|\-–—/,،:•·()]",
+    re.IGNORECASE,
+)
+_WEATHER = re.compile(r"°|درجة\s+مئوية|℃")
+_GLUED_OPENER = re.compile(
+    r"^(?P<head>[\u0621-\u064a]{2,}?)(?P<opener>"
+    + "|".join(sorted(lx.GLUED_OPENERS, key=len, reverse=True))
+    + r")$"
+)
+
+
+def normalise(line: str) -> str:
+    """One line with controls and bidi marks removed and runs of spaces collapsed."""
+    line = _CONTROLS.sub("", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def strip_inline_shortcodes(line: str) -> str:
+    return _SPACES.sub(" ", _SHORTCODE_INLINE.sub("", line)).strip() if "[" in line else line
+
+
+def function_density(words: list[str]) -> float:
+    """Share of particles and pronouns: high in running prose, low in menus and headline lists."""
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in lx.FUNCTION_WORDS) / len(words)
+
+
+def is_prose(line: str, words: list[str] | None = None) -> bool:
+    """A body sentence: it ends like a sentence, or is long and dense with function words."""
+    words = line.split() if words is None else words
+    if len(words) >= 5 and _SENTENCE_END.search(line):
+        return True
+    return len(words) >= 15 and function_density(words) >= 0.12
+
+
+def is_statement(line: str) -> bool:
+    """Prose that ends with a full stop: what ends a block of links (whose titles may ask ?)."""
+    words = line.split()
+    if len(words) >= 5 and _STATEMENT_END.search(line):
+        return True
+    return len(words) >= 15 and function_density(words) >= 0.12
+
+
+def is_arabic_text(text: str) -> bool:
+    return len(_ARABIC.findall(text)) >= len(_LATIN.findall(text))
+
+
+def mostly_latin(line: str) -> bool:
+    return len(_LATIN.findall(line)) > len(_ARABIC.findall(line))
+
+
+def has_weather(line: str) -> bool:
+    return _WEATHER.search(line) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a single line is; `reason` None means body text (prose or heading)."""
+
+    reason: str | None
+    value: str | None = None
+
+
+BODY = Verdict(None)
+
+
+def _clean_value(value: str) -> str | None:
+    value = re.split(r"\s+[|•·–—-]\s+|[|•،,]", value, maxsplit=1)[0]
+    value = value.strip(" :：.-–—•")
+    return value or None
+
+
+def _metadata(line: str, words: list[str]) -> Verdict | None:
+    if len(words) > 24:
+        return None
+    match = lx.SOURCE.match(line)
+    if match:
+        value = _clean_value(match["value"])
+        if value and len(value.split()) <= 6:
+            return Verdict("metadata:source", value)
+    if lx.SOURCES_EXTRA.match(line):
+        return Verdict("metadata")
+    match = lx.AUTHOR.match(line)
+    if match and len(words) <= 9 and not _STATEMENT_END.search(line):
+        value = _clean_value(match["value"])
+        if value and len(value.split()) <= 6 and not re.search(r"\d", value):
+            return Verdict("metadata:author", value)
+    head = line[:40]
+    cue = lx.PUBLISHED_CUE.search(head)
+    if cue:
+        found = find_date(line[cue.end() :])
+        if found:
+            return Verdict("metadata:published", found[0])
+    if lx.UPDATED_CUE.search(head) and find_date(line):
+        return Verdict("metadata")
+    return None
+
+
+def _date_line(line: str) -> Verdict | None:
+    """A line that is a date and little else; residual words (a city) mark header chrome."""
+    if len(line) > 90:
+        return None
+    found = find_date(line)
+    if found is None:
+        return None
+    plain = to_ascii_digits(line)
+    rest = plain[: found[1]] + " " + plain[found[2] :]
+    rest = _DATE_NOISE.sub(" ", _TIME.sub(" ", lx.WEEKDAYS.sub(" ", rest)))
+    residue = rest.split()
+    if len(residue) > 4:
+        return None
+    chrome = bool(residue) or has_weather(line)
+    return Verdict("chrome-date" if chrome else "date-line", found[0])
+
+
+def _credit(line: str) -> Verdict | None:
+    if lx.RIGHTS.search(line):
+        return Verdict("copyright")
+    match = lx.CREDIT.search(line)
+    if match is None:
+        return None
+    caption = line[: match.start()].strip()
+    return Verdict("caption", caption) if caption else Verdict("copyright")
+
+
+def _chrome(line: str, words: list[str], arabic_doc: bool) -> Verdict | None:
+    if lx.SOCIAL.search(line):
+        return Verdict("social")
+    if arabic_doc and mostly_latin(line) and len(words) <= 12:
+        return Verdict("social" if lx.LATIN_CHROME.search(line) else "navigation")
+    if len(words) <= 12 and lx.LATIN_CHROME.search(line) and _SCRIPT_GLUE.search(line):
+        return Verdict("social")
+    if len(words) <= 3 and _SCRIPT_GLUE.search(line):
+        return Verdict("navigation")
+    if len(words) <= 12:
+        sections = sum(1 for w in words if w in lx.SECTION_WORDS)
+        if sections and sections * 5 >= len(words) * 3:
+            return Verdict("navigation")
+    return None
+
+
+def classify(line: str, arabic_doc: bool = True) -> Verdict:
+    """The kind of a normalised, non-empty line, judged without its neighbours."""
+    if _SHORTCODE_LINE.match(line):
+        return Verdict("shortcode")
+    stripped = line.strip(" .:：-–—|•")
+    if lx.AD.match(stripped):
+        return Verdict("ad")
+    if lx.TAGS.match(line):
+        return Verdict("tags")
+    match = lx.READ_ALSO.match(line)
+    if match:
+        site = (match["site"] or "").strip()
+        if site and len(site.split()) <= 4:
+            return Verdict("read-also", site)
+        return Verdict("read-also-item" if match["rest"] else "read-also")
+    words = line.split()
+    if len(words) <= 6:
+        for pattern, reason in lx.BLOCK_CUES:
+            if pattern.match(line):
+                return Verdict("block", reason)
+        if lx.POLL_CUE.match(line):
+            return Verdict("block", "poll")
+    meta = _metadata(line, words)
+    if meta is not None:
+        return meta
+    if not (len(words) >= 5 and _SENTENCE_END.search(line)):
+        found = _date_line(line) or _credit(line) or _chrome(line, words, arabic_doc)
+        if found is not None:
+            return found
+    elif lx.RIGHTS.search(line) and len(words) <= 20:
+        return Verdict("copyright")
+    return BODY
+
+
+def split_glued(line: str) -> tuple[str | None, list[str]]:
+    """Undo two scraping accidents: an ad label run into a sentence ("إعلانوالأسبوع"), and a
+    sub-heading run into the next sentence ("إطراء متبادلوكان"). Returns the removed ad label
+    (if any) and the line as one or two paragraphs."""
+    label: str | None = None
+    match = lx.AD_GLUED.match(line)
+    if match and is_prose(line):
+        label = match["label"]
+        line = line[match.end() :].lstrip()
+    if not is_prose(line):
+        return label, [line]
+    words = line.split(" ", 7)
+    for index, word in enumerate(words[:6]):
+        glued = _GLUED_OPENER.match(word)
+        if glued is None:
+            continue
+        heading = " ".join([*words[:index], glued["head"]])
+        rest = " ".join([glued["opener"], *words[index + 1 :]])
+        if unicodedata.category(heading[-1]).startswith("L"):
+            return label, [heading, rest]
+    return label, [line]

@@ -1,0 +1,216 @@
+"""The line classifier in context: a pass over a dump that keeps the article and explains the rest.
+
+`lines.classify` judges each line alone; this pass adds what only neighbours reveal: the
+headline, blocks of links after a cue (most read, related, polls) that run until prose
+resumes, captions repeated with a credit, the header's "today" date before the headline, and a
+second article appended after a read-also cue once the first article has ended.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.clean.article import CleanArticle, Dropped
+from reader.clean.lines import (
+    Verdict,
+    classify,
+    is_arabic_text,
+    is_prose,
+    is_statement,
+    normalise,
+    split_glued,
+    strip_inline_shortcodes,
+)
+from reader.clean.titles import first_sentence, split_site_suffix
+
+_SAMPLE = 4000  # characters enough to tell an Arabic page from a Latin one
+_ENDS_ARTICLE = frozenset({"metadata:source", "tags", "metadata"})
+_QUESTION_END = ("?", "؟")
+
+
+@dataclass
+class _Found:
+    published: str | None = None
+    dated: str | None = None
+    author: str | None = None
+    source: str | None = None
+    site: str | None = None
+    dropped: list[Dropped] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+
+    def drop(self, text: str, reason: str) -> None:
+        self.dropped.append(Dropped(text, reason))
+
+    def take(self, verdict: Verdict) -> None:
+        kind, value = verdict.reason, verdict.value
+        if kind == "metadata:published" and self.published is None:
+            self.published = value
+        elif kind == "metadata:author" and self.author is None:
+            self.author = value
+        elif kind == "metadata:source" and self.source is None:
+            self.source = value
+
+
+def _headline_index(
+    lines: list[str], verdicts: list[Verdict | None], arabic_doc: bool
+) -> int | None:
+    """The first headline-shaped body line before the first prose paragraph, if any."""
+    for index, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
+        if verdict is None or verdict.reason is not None:
+            continue
+        words = line.split()
+        if is_prose(line, words):
+            return None
+        if 3 <= len(words) <= 30 and (is_arabic_text(line) or not arabic_doc):
+            return index
+    return None
+
+
+def clean_lines(
+    raw_lines: Sequence[str],
+    *,
+    title: str | None = None,
+    sitename: str | None = None,
+    url: str | None = None,
+) -> CleanArticle:
+    """Clean a dump given as lines; `title`/`sitename` come from HTML or a record when known."""
+    lines = [normalise(line) for line in raw_lines]
+    if not any(lines):
+        raise ValueError("no article: the input is empty or only blank lines")
+    sample = " ".join(line for line in lines[:200] if line)[:_SAMPLE]
+    arabic_doc = is_arabic_text(sample)
+    verdicts: list[Verdict | None] = [
+        classify(line, arabic_doc) if line else None for line in lines
+    ]
+    captions = {v.value for v in verdicts if v is not None and v.reason == "caption" and v.value}
+    for index, line in enumerate(lines):
+        verdict = verdicts[index]
+        if captions and verdict is not None and verdict.reason is None and line in captions:
+            verdicts[index] = Verdict("caption")
+
+    found = _Found()
+    known = {
+        line for line, v in zip(lines, verdicts, strict=True) if v is not None and v.reason is None
+    }
+    start = 0
+    if title is None:
+        head = _headline_index(lines, verdicts, arabic_doc)
+        if head is not None:
+            for index in range(head):
+                verdict = verdicts[index]
+                if verdict is not None and verdict.reason is None:
+                    verdicts[index] = Verdict("navigation")
+            title = lines[head]
+            verdicts[head] = None
+            start = head
+    title_forms: set[str] = set()
+    if title is not None:
+        title_forms.add(normalise(title))
+        title, found.site = split_site_suffix(normalise(title), known, sitename)
+        title_forms.add(title)
+
+    appended = _walk(raw_lines, lines, verdicts, start, title_forms, found)
+
+    if not found.body:
+        raise ValueError("no article body: every line was boilerplate or metadata")
+    if not title:
+        title = first_sentence(found.body[0])
+    return CleanArticle(
+        title=title,
+        body="\n".join(found.body),
+        published=found.published or found.dated,
+        author=found.author,
+        source=found.source or found.site or sitename,
+        url=url,
+        dropped=found.dropped,
+        appended=appended,
+    )
+
+
+def _walk(
+    raw_lines: Sequence[str],
+    lines: list[str],
+    verdicts: list[Verdict | None],
+    start: int,
+    title_forms: set[str],
+    found: _Found,
+) -> list[CleanArticle]:
+    """Walk the lines once, filling `found`; returns any article appended after the end."""
+    block: str | None = None
+    started = ended = False
+    for index, line in enumerate(lines):
+        verdict = verdicts[index]
+        if verdict is None:
+            continue
+        kind = verdict.reason
+        if line in title_forms:
+            if index != start:
+                found.drop(line, "title-repeat")
+            block = "related" if ended else None
+            continue
+        if kind is None:
+            if block is not None and not is_statement(line):
+                poll_line = block == "poll" and (
+                    line.endswith(_QUESTION_END) or len(line.split()) <= 3
+                )
+                found.drop(line, "poll" if poll_line else block)
+                continue
+            block = None
+            _keep(line, found)
+            started = True
+            continue
+        if kind.startswith("metadata"):
+            found.take(verdict)
+            found.drop(line, "metadata")
+            if started and kind in _ENDS_ARTICLE:
+                ended = True
+            block = "related" if ended else None
+        elif kind == "tags":
+            found.drop(line, "tags")
+            ended = ended or started
+            block = "related" if ended else None
+        elif kind == "date-line":
+            if started:
+                _keep(line, found)
+            else:
+                found.dated = found.dated or (verdict.value if index > start else None)
+                found.drop(line, "metadata" if index > start else "chrome-date")
+        elif kind in ("read-also", "read-also-item"):
+            found.site = found.site or (verdict.value if kind == "read-also" else None)
+            found.drop(line, "read-also")
+            if ended and kind == "read-also":
+                return _appended(raw_lines[index + 1 :], found)
+            block = "read-also"
+        elif kind == "block":
+            found.drop(line, verdict.value or "related")
+            block = verdict.value
+        else:
+            found.drop(line, kind)
+    return []
+
+
+def _keep(line: str, found: _Found) -> None:
+    line = strip_inline_shortcodes(line)
+    if not line:
+        return
+    label, paragraphs = split_glued(line)
+    if label is not None:
+        found.drop(label, "ad")
+    found.body.extend(paragraphs)
+
+
+def _appended(rest: Sequence[str], found: _Found) -> list[CleanArticle]:
+    try:
+        article = clean_lines(rest)
+    except ValueError:
+        for line in rest:
+            if line.strip():
+                found.drop(normalise(line), "related")
+        return []
+    return [article]
+
+
+def clean_text(text: str) -> CleanArticle:
+    """Clean a plain-text dump (already decoded)."""
+    return clean_lines(text.splitlines())
