@@ -13,7 +13,7 @@ import trafilatura
 
 from reader.clean.article import CleanArticle
 from reader.clean.dates import parse_date
-from reader.clean.lines import normalise
+from reader.clean.lines import author_name, normalise
 from reader.clean.text import clean_lines
 
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
@@ -46,18 +46,34 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
     if document is None or not text:
         raise ValueError("no article: trafilatura found no main text in the HTML page")
     raw_text = getattr(document, "text", "") or ""
+    title = _field(document, "title")
     sitename = _field(document, "sitename")
+    if sitename and (len(sitename.split()) > 5 or sitename == title):
+        # Without og:site_name trafilatura may fall back to the page title; that is no outlet.
+        sitename = None
     article = clean_lines(
         raw_text.splitlines(),
-        title=_field(document, "title"),
+        title=title,
         sitename=sitename,
         url=url or _field(document, "url"),
     )
-    date = _field(document, "date")
-    page_date = parse_date(date) if date else None
+    page_date = _written_date(_field(document, "date"), html)
     if page_date is not None:
         article.published = page_date
     author = _field(document, "author")
     if author and article.author is None:
-        article.author = author
+        article.author = author_name(author)
     return article
+
+
+def _written_date(date: str | None, html: str) -> str | None:
+    """Trafilatura's date, but only if the page spells it out (a meta tag, a <time>): when
+    nothing better is found it can answer January 1st of a copyright year, which would be an
+    invented day."""
+    iso = parse_date(date) if date else None
+    if iso is None:
+        return None
+    year, month, day = iso.split("-")
+    if iso in html or f"{year}/{month}/{day}" in html:
+        return iso
+    return None

@@ -99,6 +99,13 @@ def _clean_value(value: str) -> str | None:
     return value or None
 
 
+def author_name(text: str) -> str | None:
+    """A by-line reduced to the name: "بقلم: رشيد سعيد قرني" → "رشيد سعيد قرني"."""
+    text = normalise(text)
+    match = lx.AUTHOR.match(text)
+    return _clean_value(match["value"] if match else text)
+
+
 def _metadata(line: str, words: list[str]) -> Verdict | None:
     if len(words) > 24:
         return None
