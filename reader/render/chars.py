@@ -19,11 +19,15 @@ _SCAN_LIMIT = 0x20000  # every mark and format character in use today lies below
 JOINERS = "\u200c\u200d"
 
 
-def _ranges(categories: frozenset[str]) -> str:
+def _ranges(categories: frozenset[str], bidi: bool = False) -> str:
+    """A regex character-class body for the code points whose general category (or,
+    with `bidi`, bidi class; unassigned counts as L) is one of `categories`."""
     parts: list[str] = []
     start = -1
     for code in range(_SCAN_LIMIT + 1):
-        inside = code < _SCAN_LIMIT and unicodedata.category(chr(code)) in categories
+        char = chr(code)
+        value = (unicodedata.bidirectional(char) or "L") if bidi else unicodedata.category(char)
+        inside = code < _SCAN_LIMIT and value in categories
         if inside and start < 0:
             start = code
         elif not inside and start >= 0:
@@ -45,6 +49,23 @@ def format_re() -> re.Pattern[str]:
     keep = set(JOINERS) | BIDI_CONTROLS
     pattern = "[" + _ranges(frozenset({"Cf"})) + "]"
     return re.compile(f"(?![{''.join(sorted(keep))}]){pattern}")
+
+
+_EXPLICIT = frozenset({"LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+
+
+@cache
+def not_all_rtl_re() -> re.Pattern[str]:
+    """Characters that can give a line of an RTL paragraph a level other than 1."""
+    kinds = frozenset({"L", "EN", "AN", "NSM"}) | _EXPLICIT
+    return re.compile("[" + _ranges(kinds, bidi=True) + "\U00020000-\U0010ffff]")
+
+
+@cache
+def not_all_ltr_re() -> re.Pattern[str]:
+    """Characters that can give a line of an LTR paragraph a level other than 0."""
+    kinds = frozenset({"R", "AL", "AN", "NSM"}) | _EXPLICIT
+    return re.compile("[" + _ranges(kinds, bidi=True) + "]")
 
 
 # Characters that certainly take one cell; anything else is measured one by one.

@@ -20,9 +20,11 @@ from reader.render.shape import Clusters, clusters
 from reader.render.wrap import wrap
 
 BidiMode = Mode  # the name the TUI uses
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _RTL_LETTER = re.compile(
-    r"(?=[^\W\d_])[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+    "[\u05d0-\u05ea\u05ef-\u05f2\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef"
+    "\u06fa-\u06fc\u06ff\u0710-\u074f\u0750-\u077f\u0780-\u07a5\u08a0-\u08c9\ufb1d-\ufb4f"
+    "\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]+"
 )
 _MIRRORABLE = re.compile(r"[()<>\[\]{}«»‹›\u2000-\u2bff\u3008-\u301b\ufe59-\ufe5e\uff08-\uff60]")
 _OVERFLOW = "…"
@@ -149,8 +151,9 @@ def _shifted(line: Line, offset: int) -> Line:
 
 def is_rtl(paragraph: str, rtl_without_letters: bool = True) -> bool:
     """RTL when most letters are Arabic-script (or Hebrew), so "BBC عربي: …" stays RTL."""
-    letters = len(_LETTER.findall(paragraph))
-    rtl = len(_RTL_LETTER.findall(paragraph))
+    only_letters = _NOT_LETTER.sub("", paragraph)
+    letters = len(only_letters)
+    rtl = letters - len(_RTL_LETTER.sub("", only_letters))
     if letters == 0 or rtl * 2 == letters:
         return rtl_without_letters if letters == 0 else rtl > 0 and rtl_without_letters
     return rtl * 2 > letters

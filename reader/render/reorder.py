@@ -18,6 +18,8 @@ from functools import cache
 from bidi import get_display
 from bidi.mirror import MIRRORED
 
+from reader.render.chars import not_all_ltr_re, not_all_rtl_re
+
 _EXPLICIT = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _LEVEL = re.compile(r"Level\(\s*(\d+),")
 _STRONG_R = frozenset({"R", "EN", "AN"})
@@ -52,6 +54,8 @@ def mirror(char: str) -> str:
 
 def levels(line: str, base: int) -> list[int]:
     """Resolved embedding level of each character of `line` (rule L1 included)."""
+    if not (not_all_rtl_re() if base else not_all_ltr_re()).search(line):
+        return [base] * len(line)
     if _EXPLICIT.search(line):
         resolved = _levels_from_python_bidi(line, base)
     else:
@@ -66,6 +70,8 @@ def visual_order(line_levels: list[int]) -> list[int]:
     if not line_levels:
         return order
     highest = max(line_levels)
+    if highest == min(line_levels):
+        return order[::-1] if highest % 2 else order
     odd = [level for level in line_levels if level % 2]
     if not odd:
         return order

@@ -9,7 +9,9 @@ cluster remembers the range of source offsets it covers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.arabic_reshaper import HARAKAT_RE
@@ -31,41 +33,65 @@ _LAM_ALEF = re.compile("[\ufef5-\ufefc]")
 _ARABIC = re.compile("[\u0600-\u08ff]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(eq=False)
 class Clusters:
-    """A paragraph as display clusters; `glyphs` holds one base character per cluster."""
+    """A paragraph as display clusters; `glyphs` holds one base character per cluster.
+
+    Source ranges (`lo`, `hi`) are only needed for styles, so they are built on demand
+    from `first` (the first base of each cluster, None when one base makes one
+    cluster) and `base_origin` (the source offset of each base)."""
 
     glyphs: str
     marks: dict[int, str]
-    lo: list[int]
-    hi: list[int]
     widths: list[int] | None
+    first: list[int] | None
+    base_origin: Sequence[int]
+    mark_end: dict[int, int]  # cluster -> one past the last source offset of its marks
 
     def width(self, start: int, end: int) -> int:
         if self.widths is None:
             return end - start
         return sum(self.widths[start:end])
 
+    @cached_property
+    def lo(self) -> list[int]:
+        if self.first is None:
+            return list(self.base_origin)
+        return [self.base_origin[start] for start in self.first]
+
+    @cached_property
+    def hi(self) -> list[int]:
+        if self.first is None:
+            ends = [source + 1 for source in self.base_origin]
+        else:
+            last = [*self.first[1:], len(self.base_origin)]
+            ends = [self.base_origin[end - 1] + 1 for end in last]
+        for index, end in self.mark_end.items():
+            ends[index] = max(ends[index], end)
+        return ends
+
 
 def clusters(clean: Clean, shape: bool, keep_harakat: bool) -> Clusters:
-    text, origin = clean.text, list(clean.origin)
+    text: str = clean.text
+    origin: Sequence[int] = clean.origin
     dropped = format_re().search(text)
     if dropped:
         keep = [i for i, c in enumerate(text) if not format_re().match(c)]
         text = "".join(text[i] for i in keep)
         origin = [origin[i] for i in keep]
     bases: list[str] = []
-    base_origin: list[int] = []
+    base_origin: Sequence[int] = []
     marks: dict[int, list[tuple[str, int]]] = {}
     if mark_re().search(text):
+        kept: list[int] = []
         for char, source in zip(text, origin, strict=True):
             if mark_re().match(char):
                 if bases and (keep_harakat or not HARAKAT_RE.match(char)):
                     marks.setdefault(len(bases) - 1, []).append((char, source))
             else:
                 bases.append(char)
-                base_origin.append(source)
-        base_text = "".join(bases)
+                kept.append(source)
+        base_text, base_origin = "".join(bases), kept
     else:
         base_text, base_origin = text, origin
     glyphs, first = (
@@ -77,6 +103,22 @@ def clusters(clean: Clean, shape: bool, keep_harakat: bool) -> Clusters:
 def _reshape(base_text: str) -> tuple[str, list[int]]:
     """Reshaped text and, per output glyph, the index of its first source base."""
     glyphs = _RESHAPER.reshape(base_text)
+    if "\u200d" in base_text:
+        return glyphs, _first_sources_with_joiners(base_text, glyphs)
+    # Glyph j comes from base j + (ligatures before j): each lam-alef ate one base.
+    first: list[int] = []
+    done = previous = 0
+    for ligature in _LAM_ALEF.finditer(glyphs):
+        at = ligature.start()
+        first.extend(range(previous + done, at + done + 1))
+        done += 1
+        previous = at + 1
+    first.extend(range(previous + done, len(glyphs) + done))
+    return glyphs, first
+
+
+def _first_sources_with_joiners(base_text: str, glyphs: str) -> list[int]:
+    """The general walk: the reshaper drops ZWJ, so skip it where the output has none."""
     first: list[int] = []
     source = 0
     for glyph in glyphs:
@@ -84,35 +126,38 @@ def _reshape(base_text: str) -> tuple[str, list[int]]:
             source += 1
         first.append(source)
         source += 2 if _LAM_ALEF.match(glyph) else 1
-    return glyphs, first
+    return first
 
 
 def _assemble(
     glyphs: str,
     first: list[int] | None,
-    base_origin: list[int],
+    base_origin: Sequence[int],
     marks: dict[int, list[tuple[str, int]]],
 ) -> Clusters:
-    starts = first if first is not None else range(len(glyphs))
-    lo = [base_origin[start] for start in starts]
-    if first is None:
-        hi = [low + 1 for low in lo]
-    else:
-        hi = [base_origin[end - 1] + 1 for end in [*first[1:], len(base_origin)]]
     cluster_marks: dict[int, str] = {}
+    mark_end: dict[int, int] = {}
     if marks:
         owner = _owners(first, len(base_origin))
         for base, attached in marks.items():
             index = owner[base]
             cluster_marks[index] = cluster_marks.get(index, "") + "".join(c for c, _ in attached)
-            hi[index] = max(hi[index], *(source + 1 for _, source in attached))
-    keep = [i for i, g in enumerate(glyphs) if g not in JOINERS] if _has_joiner(glyphs) else None
-    if keep is not None:
-        glyphs = "".join(glyphs[i] for i in keep)
-        lo = [lo[i] for i in keep]
-        hi = [hi[i] for i in keep]
-        cluster_marks = {n: cluster_marks[i] for n, i in enumerate(keep) if i in cluster_marks}
-    return Clusters(glyphs, cluster_marks, lo, hi, widths(glyphs))
+            mark_end[index] = max(mark_end.get(index, 0), *(source + 1 for _, source in attached))
+    if _has_joiner(glyphs):
+        keep = [i for i, g in enumerate(glyphs) if g not in JOINERS]
+        starts = first if first is not None else list(range(len(glyphs)))
+        kept_origin = [base_origin[starts[i]] for i in keep]
+        ends = [*starts[1:], len(base_origin)]
+        # Rebuild as one base per cluster: joiners vanish, their neighbours keep their sources.
+        return Clusters(
+            "".join(glyphs[i] for i in keep),
+            {n: cluster_marks[i] for n, i in enumerate(keep) if i in cluster_marks},
+            widths("".join(glyphs[i] for i in keep)),
+            None,
+            kept_origin,
+            {n: max(mark_end.get(i, 0), base_origin[ends[i] - 1] + 1) for n, i in enumerate(keep)},
+        )
+    return Clusters(glyphs, cluster_marks, widths(glyphs), first, base_origin, mark_end)
 
 
 def _owners(first: list[int] | None, base_count: int) -> list[int]:
