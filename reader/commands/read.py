@@ -1,0 +1,90 @@
+"""`khabar` / `khabar read`: open the reader (the default command)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "read"
+HELP = "open the reader on the database (the default when no command is given)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--bidi",
+        choices=("app", "terminal", "off"),
+        default=argparse.SUPPRESS,
+        help="who orders Arabic: app (default), terminal (its own bidi), off",
+    )
+    parser.add_argument(
+        "--theme",
+        default=argparse.SUPPRESS,
+        help="light, dark, or any Textual theme name",
+    )
+
+
+def _ensure_corpus(db_path: Path) -> str | None:
+    """On a fresh database, ingest the bundled seeds before the app starts."""
+    import sqlite3
+
+    from reader.paths import seeds_dir
+    from reader.store.schema import SchemaTooNew, open_db
+
+    try:
+        db = open_db(db_path)
+        try:
+            empty = db.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+        finally:
+            db.conn.close()
+    except (sqlite3.Error, OSError, SchemaTooNew):
+        return None  # the app shows the error itself
+    if not empty or not seeds_dir().is_dir():
+        return None
+    from reader.ingest.pipeline import ingest_paths
+
+    print(f"khabar: first run, adding the sample articles to {db_path} …", file=sys.stderr)
+    try:
+        ingest_paths(db_path, [seeds_dir()], progress=sys.stderr.isatty())
+    except (sqlite3.Error, OSError) as error:
+        return f"Could not add the sample articles: {error}"
+    return None
+
+
+def build_app(args: argparse.Namespace) -> object:
+    from reader.config import load_config
+    from reader.paths import default_db_path
+    from reader.render.modes import resolve_mode
+    from reader.tui.app import KhabarApp
+
+    config = load_config()
+    db_path: Path = args.db or default_db_path()
+    notices = list(config.problems)
+    problem = _ensure_corpus(db_path)
+    if problem:
+        notices.append(problem)
+    try:
+        mode = resolve_mode(getattr(args, "bidi", None), config.bidi)
+    except ValueError as error:
+        notices.append(str(error))
+        mode = resolve_mode("app")
+    return KhabarApp(
+        db_path,
+        bidi=mode,
+        theme=getattr(args, "theme", None) or config.theme,
+        keymap=config.keys,
+        notices=tuple(notices),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.tui.app import KhabarApp
+    from reader.tui.terminal_bidi import restore_terminal
+
+    app = build_app(args)
+    assert isinstance(app, KhabarApp)
+    try:
+        app.run()
+    finally:
+        restore_terminal()
+    return int(app.return_code or 0)

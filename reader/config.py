@@ -1,0 +1,63 @@
+"""The user's settings file: `config.toml` in the XDG config directory.
+
+```toml
+theme = "light"            # or "dark", or any Textual theme name
+bidi = "terminal"          # app | terminal | off
+[keys]
+next = "j,down"            # binding id = comma-separated keys
+```
+A broken file must not keep the reader from opening: problems are collected
+and shown in the app, and the defaults are used.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.paths import config_dir
+
+BIDI_MODES = ("app", "terminal", "off")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    theme: str | None = None
+    bidi: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    path = path or config_path()
+    if not path.exists():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Config(problems=(f"{path}: {error}",))
+    problems: list[str] = []
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problems.append(f"{path}: theme must be a string")
+        theme = None
+    bidi = data.get("bidi")
+    if bidi is not None and bidi not in BIDI_MODES:
+        problems.append(f"{path}: bidi must be one of {', '.join(BIDI_MODES)}")
+        bidi = None
+    keys: dict[str, str] = {}
+    raw_keys = data.get("keys", {})
+    if isinstance(raw_keys, dict):
+        for binding_id, value in raw_keys.items():
+            if isinstance(value, str) and value.strip():
+                keys[str(binding_id)] = value
+            else:
+                problems.append(f"{path}: keys.{binding_id} must be a non-empty string")
+    else:
+        problems.append(f"{path}: [keys] must be a table")
+    return Config(theme=theme, bidi=bidi, keys=keys, problems=tuple(problems))

@@ -1,0 +1,27 @@
+"""The app-wide key table. Every binding has an id, which is what the config file remaps."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+APP_BINDINGS: list[BindingType] = [
+    Binding("q,ctrl+q", "quit", "Quit", id="app.quit"),
+    Binding("question_mark,f1", "help", "Help", id="app.help"),
+    Binding("tab", "pane(1)", "Next pane", id="app.next_pane", show=False),
+    Binding("shift+tab", "pane(-1)", "Previous pane", id="app.previous_pane", show=False),
+    Binding("1", "focus_pane('articles')", "Articles pane", id="app.pane_articles"),
+    Binding("2", "focus_pane('body')", "Body pane", id="app.pane_body"),
+    Binding("3", "focus_pane('entities')", "Entities pane", id="app.pane_entities"),
+    Binding("4", "focus_pane('people')", "People pane", id="app.pane_people"),
+    Binding("slash", "search", "Search", id="app.search"),
+    Binding("n", "hit(1)", "Next hit", id="app.next_hit"),
+    Binding("N", "hit(-1)", "Previous hit", id="app.previous_hit"),
+    Binding("m", "cycle_bidi", "Cycle bidi mode", id="app.bidi"),
+    Binding("u", "toggle_read", "Mark read/unread", id="app.read"),
+    Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
+    Binding("B", "bookmarks_only", "Bookmarks only", id="app.bookmarks_only"),
+    Binding("r", "refresh", "Refresh", id="app.refresh"),
+    Binding("escape", "clear_filters", "Clear filters", id="app.clear"),
+    Binding("pagedown,space", "page(1)", "Body page down", id="app.page_down"),
+    Binding("pageup", "page(-1)", "Body page up", id="app.page_up"),
+]

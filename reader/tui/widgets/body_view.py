@@ -1,0 +1,158 @@
+"""The article body: title, a metadata line, then the paragraphs through the engine.
+
+Rows are laid out once per (article, width, mode, hits) and kept; `render_line`
+only slices them. Each body row knows the logical range it shows, which is how
+a mention or a search hit offset becomes a row to scroll to, and how the scroll
+position is saved as a width-independent offset.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.render.engine import Span, VisualLine, render_text
+from reader.store.browse import Article, Mention
+from reader.tui.strips import visual_strip
+
+KIND_STYLES = ("PER", "LOC", "ORG", "MISC", "hit", "hit-current")
+
+
+class BodyView(ScrollView, can_focus=True):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Scroll down", id="body.down", show=False),
+        Binding("k,up", "scroll_up", "Scroll up", id="body.up", show=False),
+        Binding("g,home", "scroll_home", "Top", id="body.top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", id="body.bottom", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "body--title",
+        "body--meta",
+        "body--per",
+        "body--loc",
+        "body--org",
+        "body--misc",
+        "body--hit",
+        "body--hit-current",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.mentions: list[Mention] = []
+        self.hits: list[tuple[int, int]] = []
+        self.current_hit = -1
+        self.message: str | None = None
+        self._rows: list[tuple[VisualLine, str]] = []
+        self._body_top = 0
+        self._starts: list[int] = []
+        self._layout_key: tuple[object, ...] = ()
+
+    def show(
+        self,
+        article: Article | None,
+        mentions: list[Mention],
+        hits: list[tuple[int, int]],
+        *,
+        offset: int = 0,
+    ) -> None:
+        self.article, self.mentions, self.hits = article, mentions, hits
+        self.current_hit = -1
+        self.message = None
+        self._layout(force=True)
+        self.scroll_to(y=self.row_of(offset) if offset else 0, animate=False, immediate=True)
+
+    def show_message(self, text: str) -> None:
+        self.article, self.mentions, self.hits = None, [], []
+        self.message = text
+        self._layout(force=True)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def set_hits(self, hits: list[tuple[int, int]]) -> None:
+        self.hits = hits
+        self.current_hit = -1
+        self._layout(force=True)
+
+    # layout -----------------------------------------------------------------
+
+    def _layout(self, *, force: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        mode = self.app.bidi_mode  # type: ignore[attr-defined]
+        key = (id(self.article), self.message, width, mode, len(self.hits), self.current_hit)
+        if not force and key == self._layout_key:
+            return
+        self._layout_key = key
+        rows: list[tuple[VisualLine, str]] = []
+        self._body_top = 0
+        if width > 0 and self.message is not None:
+            rows = [(line, "") for line in render_text(self.message, width, mode)]
+        elif width > 0 and self.article is not None:
+            article = self.article
+            rows += [(line, "title") for line in render_text(article.title, width, mode)]
+            meta = " · ".join(p for p in (article.source, article.published, article.author) if p)
+            if meta:
+                rows += [(line, "meta") for line in render_text(meta, width, mode)]
+            rows += [(line, "") for line in render_text(" ", width, mode)]
+            self._body_top = len(rows)
+            spans = [Span(m.start, m.end, m.kind) for m in self.mentions]
+            spans += [
+                Span(s, e, "hit-current" if i == self.current_hit else "hit")
+                for i, (s, e) in enumerate(self.hits)
+            ]
+            rows += [(line, "") for line in render_text(article.body, width, mode, spans)]
+        self._rows = rows
+        self._starts = [line.logical_start for line, _ in rows[self._body_top :]]
+        self.virtual_size = Size(width, len(rows))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def relayout(self) -> None:
+        self._layout(force=True)
+
+    def row_of(self, offset: int) -> int:
+        """The row showing body offset `offset`."""
+        if not self._starts:
+            return 0
+        return self._body_top + max(0, bisect_right(self._starts, offset) - 1)
+
+    def top_offset(self) -> int:
+        """The body offset at the top of the pane: the scroll position worth saving."""
+        index = int(self.scroll_offset.y) - self._body_top
+        if index < 0 or not self._starts:
+            return 0
+        return self._starts[min(index, len(self._starts) - 1)]
+
+    def scroll_to_offset(self, offset: int) -> None:
+        self.scroll_to(y=max(0, self.row_of(offset) - 2), animate=False, immediate=True)
+
+    def step_hit(self, step: int) -> bool:
+        if not self.hits:
+            return False
+        self.current_hit = (self.current_hit + step) % len(self.hits)
+        self._layout(force=True)
+        self.scroll_to_offset(self.hits[self.current_hit][0])
+        return True
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        if index >= len(self._rows):
+            return Strip.blank(width, base)
+        line, role = self._rows[index]
+        if role:
+            base = base + self.get_component_rich_style(f"body--{role}")
+        return visual_strip(line, width, base, self._span_styles())
+
+    def _span_styles(self) -> dict[str, Style]:
+        return {
+            name: self.get_component_rich_style(f"body--{name.lower()}") for name in KIND_STYLES
+        }

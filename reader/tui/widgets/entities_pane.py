@@ -1,0 +1,71 @@
+"""Entities of the open article, grouped persons / places / organisations, with counts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.strip import Strip
+
+from reader.store.browse import EntityCount
+from reader.tui.strips import text_strip
+from reader.tui.widgets.line_list import LineList
+
+GROUP_TITLES = {"PER": "أشخاص", "LOC": "أماكن", "ORG": "منظمات", "MISC": "أخرى"}
+
+
+class EntitiesList(LineList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "filter", "Filter list by entity", id="entities.filter"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "line-list--cursor",
+        "line-list--dim",
+        "entities--group",
+        "entities--count",
+    }
+
+    class FilterBy(Message):
+        def __init__(self, entity: EntityCount) -> None:
+            super().__init__()
+            self.entity = entity
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[EntityCount | str] = []
+
+    def set_entities(self, entities: list[EntityCount]) -> None:
+        items: list[EntityCount | str] = []
+        kind = ""
+        for entity in entities:
+            if entity.kind != kind:
+                kind = entity.kind
+                items.append(kind)
+            items.append(entity)
+        self.items = items
+        first = next((i for i, item in enumerate(items) if not isinstance(item, str)), 0)
+        self.set_count(len(items), cursor=first)
+
+    def selected(self) -> EntityCount | None:
+        if not self.items:
+            return None
+        item = self.items[self.cursor]
+        return None if isinstance(item, str) else item
+
+    def selectable(self, index: int) -> bool:
+        return not isinstance(self.items[index], str)
+
+    def item_strip(self, index: int, row: int, width: int, base: Style) -> Strip:
+        item = self.items[index]
+        mode = self.app.bidi_mode  # type: ignore[attr-defined]
+        if isinstance(item, str):
+            style = self.rich_style + self.get_component_rich_style("entities--group")
+            return text_strip(GROUP_TITLES.get(item, item), width, mode, style)
+        return text_strip(f"{item.canonical} ({item.mentions})", width, mode, base)
+
+    def action_filter(self) -> None:
+        entity = self.selected()
+        if entity is not None:
+            self.post_message(self.FilterBy(entity))

@@ -1,0 +1,127 @@
+"""A keyboard list drawn with the Line API: only visible rows are ever rendered.
+
+Subclasses say how many items there are and draw one item row at a time; they
+may fetch items lazily. No widget per item, so a 100,000-row list costs what a
+screenful costs (the toolong approach).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class LineList(ScrollView, can_focus=True):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next", id="list.next"),
+        Binding("k,up", "cursor_up", "Previous", id="list.previous"),
+        Binding("g,home", "first", "First", id="list.first"),
+        Binding("G,end", "last", "Last", id="list.last"),
+        Binding("enter", "choose", "Open / apply", id="list.choose"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"line-list--cursor", "line-list--dim"}
+    ROW_HEIGHT: ClassVar[int] = 1
+
+    class Highlighted(Message):
+        """The cursor rests on a new item."""
+
+        def __init__(self, widget: LineList, index: int) -> None:
+            super().__init__()
+            self.widget = widget
+            self.index = index
+
+    class Chosen(Message):
+        """Enter on an item."""
+
+        def __init__(self, widget: LineList, index: int) -> None:
+            super().__init__()
+            self.widget = widget
+            self.index = index
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.count = 0
+        self.cursor = 0
+
+    # what subclasses provide ------------------------------------------------
+
+    def item_strip(self, index: int, row: int, width: int, base: Style) -> Strip:
+        raise AssertionError("LineList subclasses draw their items")
+
+    def selectable(self, index: int) -> bool:
+        return True
+
+    # drawing ----------------------------------------------------------------
+
+    def set_count(self, count: int, *, cursor: int | None = None) -> None:
+        self.count = count
+        self.virtual_size = Size(self.scrollable_content_region.width, count * self.ROW_HEIGHT)
+        target = self.cursor if cursor is None else cursor
+        self.cursor = max(0, min(target, count - 1)) if count else 0
+        self.refresh()
+        self._reveal()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_offset.y) + y
+        index, row = divmod(line, self.ROW_HEIGHT)
+        base = self.rich_style
+        if index >= self.count:
+            return Strip.blank(width, base)
+        if index == self.cursor and self.has_focus:
+            base = base + self.get_component_rich_style("line-list--cursor")
+        elif index == self.cursor:
+            base = base + self.get_component_rich_style("line-list--dim")
+        return self.item_strip(index, row, width, base)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.ROW_HEIGHT)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # moving -----------------------------------------------------------------
+
+    def _reveal(self) -> None:
+        if self.count:
+            region = Region(0, self.cursor * self.ROW_HEIGHT, 1, self.ROW_HEIGHT)
+            self.scroll_to_region(region, animate=False, immediate=True, force=True)
+
+    def move_to(self, index: int, *, step: int = 1) -> None:
+        if not self.count:
+            return
+        index = max(0, min(index, self.count - 1))
+        while not self.selectable(index) and 0 <= index + step < self.count:
+            index += step
+        if not self.selectable(index) or index == self.cursor:
+            self._reveal()
+            return
+        self.cursor = index
+        self._reveal()
+        self.refresh()
+        self.post_message(self.Highlighted(self, index))
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1, step=1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1, step=-1)
+
+    def action_first(self) -> None:
+        self.move_to(0, step=1)
+
+    def action_last(self) -> None:
+        self.move_to(self.count - 1, step=-1)
+
+    def action_choose(self) -> None:
+        if self.count and self.selectable(self.cursor):
+            self.post_message(self.Chosen(self, self.cursor))
