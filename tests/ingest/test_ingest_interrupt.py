@@ -1,0 +1,85 @@
+"""Issue 5, acceptance 3: a signal midway, then a second run, and every article exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import write_articles
+
+TOTAL = 1500
+
+
+def _articles(db_path: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _ingest(db_path: Path, folder: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "ingest",
+            "--db",
+            str(db_path),
+            "--no-entities",
+            "--workers",
+            "2",
+            str(folder),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_ingest_resumes_without_duplicates(tmp_path: Path, signum: int) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, TOTAL)
+    db_path = tmp_path / "k.db"
+    process = _ingest(db_path, folder)
+    deadline = time.monotonic() + 60
+    while _articles(db_path) < 50 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert process.poll() is None, "the run finished before it could be interrupted"
+    os.kill(process.pid, signum)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "interrupted" in err
+    stored = _articles(db_path)
+    assert 0 < stored < TOTAL
+
+    resumed = _ingest(db_path, folder)
+    _, err = resumed.communicate(timeout=120)
+    assert resumed.returncode == 0, err
+    assert f"added {TOTAL - stored} documents" in err
+    assert f"{stored} duplicates" in err
+
+    conn = sqlite3.connect(db_path)
+    counts = conn.execute(
+        "SELECT count(*), count(DISTINCT source_path), count(DISTINCT title) FROM articles"
+    ).fetchone()
+    assert counts == (TOTAL, TOTAL, TOTAL)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == TOTAL
+    assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == TOTAL
+    orphans = conn.execute(
+        "SELECT count(*) FROM documents d WHERE NOT EXISTS"
+        " (SELECT 1 FROM articles a WHERE a.document_id = d.id)"
+    ).fetchone()[0]
+    assert orphans == 0
