@@ -46,7 +46,7 @@ LATIN_CHROME = re.compile(
     r"tiktok|snapchat|pinterest|reddit|viber|messenger|google\s*play|app\s*store|"
     r"apple\s*store|copy\s+to\s+clipboard|copied|share|follow\s+us|find\s+us|loader|"
     r"loading|close\s+button|subscribe|newsletter|sign\s+in|log\s*in|menu|search|"
-    r"cookies?|privacy\s+policy|terms|rss|email|print)\b",
+    r"cookies?|privacy\s+policy|terms|rss|email|print|home|about\s+us|contact(?:\s+us)?)\b",
     re.IGNORECASE,
 )
 

@@ -162,8 +162,11 @@ def _credit(line: str) -> Verdict | None:
 def _chrome(line: str, words: list[str], arabic_doc: bool) -> Verdict | None:
     if lx.SOCIAL.search(line):
         return Verdict("social")
-    if arabic_doc and mostly_latin(line) and len(words) <= 12:
-        return Verdict("social" if lx.LATIN_CHROME.search(line) else "navigation")
+    if mostly_latin(line) and len(words) <= 12:
+        if lx.LATIN_CHROME.search(line):
+            return Verdict("social")
+        if arabic_doc:
+            return Verdict("navigation")
     if len(words) <= 12 and lx.LATIN_CHROME.search(line) and _SCRIPT_GLUE.search(line):
         return Verdict("social")
     if len(words) <= 3 and _SCRIPT_GLUE.search(line):
