@@ -36,7 +36,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # What UTF-16 high bytes look like in Arabic or Latin prose: 0x06 (Arabic block),
 # 0x00 (ASCII: spaces, digits, punctuation), 0x20 (general punctuation), 0xFE/0xFB.
-_UTF16_HIGH = frozenset({0x00, 0x06, 0x20, 0xFB, 0xFE})
+_UTF16_HIGH = bytes([0x00, 0x06, 0x20, 0xFB, 0xFE])
 
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
 _PROSE = re.compile(r"[\w\s.,;:!?'\"()\[\]«»،؛؟%/\-–—…]")
@@ -129,12 +129,11 @@ def _bomless_utf16(data: bytes) -> str | None:
         return None
     sample = sample[: len(sample) // 2 * 2]
     even, odd = sample[0::2], sample[1::2]
-    odd_high = sum(b in _UTF16_HIGH for b in odd) / len(odd)
-    even_high = sum(b in _UTF16_HIGH for b in even) / len(even)
-    nul_odd, nul_even = odd.count(0), even.count(0)
-    if odd_high > 0.9 and even_high < 0.5 and (nul_odd or odd.count(6)):
+    odd_high = 1 - len(odd.translate(None, _UTF16_HIGH)) / len(odd)
+    even_high = 1 - len(even.translate(None, _UTF16_HIGH)) / len(even)
+    if odd_high > 0.9 and even_high < 0.5 and (odd.count(0) or odd.count(6)):
         return "utf-16-le"
-    if even_high > 0.9 and odd_high < 0.5 and (nul_even or even.count(6)):
+    if even_high > 0.9 and odd_high < 0.5 and (even.count(0) or even.count(6)):
         return "utf-16-be"
     return None
 
