@@ -141,7 +141,16 @@ def render(text: str, width: int, settings: Settings = Settings()) -> list[Line]
     return lines
 
 
-def render_lines(text: str, width: int, settings: Settings = Settings()) -> list[str]:
+def render_lines(
+    text: str,
+    width: int,
+    mode: Mode | str = Mode.APP,
+    *,
+    keep_harakat: bool = True,
+    rtl_without_letters: bool = True,
+) -> list[str]:
+    """Just the rows' text, as `khabar render` prints them."""
+    settings = Settings(Mode(mode), keep_harakat, rtl_without_letters)
     return [line.text for line in render(text, width, settings)]
 
 
