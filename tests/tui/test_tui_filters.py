@@ -1,0 +1,125 @@
+"""The person filter, search and their keys, asserted on the app's state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import seed_of, settle, sync
+from textual.pilot import Pilot
+
+from reader.tui.app import KhabarApp
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.body_view import BodyView
+from reader.tui.widgets.people_pane import PeopleList
+
+
+def listed(app: KhabarApp, seeds: dict[int, str]) -> list[str]:
+    articles = app.query_one(ArticleList)
+    rows = [articles.row(i) for i in range(articles.count)]
+    return sorted(seeds[r.id] for r in rows if r is not None)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+async def choose_person(pilot: Pilot[None], narrow: str) -> None:
+    await pilot.press("4")
+    await type_text(pilot, narrow)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("escape")  # clears the narrowing text, keeps the filter
+    await settle(pilot)
+
+
+@sync
+async def test_person_filter_and_escape(seeds_db: Path) -> None:
+    seeds = seed_of(seeds_db)
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert listed(app, seeds) == sorted(seeds.values())
+        await choose_person(pilot, "جونج أون")
+        assert list(app.filter_names.values()) == ["كيم جونغ أون"]
+        assert listed(app, seeds) == ["000", "001", "002", "003", "003+", "004"]
+        await choose_person(pilot, "بومبيو")
+        assert listed(app, seeds) == ["000", "004"]
+        assert len(app.filter.entity_ids) == 2
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not app.filter.active
+        assert listed(app, seeds) == sorted(seeds.values())
+
+
+@sync
+async def test_people_narrowing_folds_spellings(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await type_text(pilot, "سيرجي")
+        await settle(pilot)
+        people = app.query_one(PeopleList)
+        names = [p.canonical for i in range(people.count) if (p := people.person(i))]
+        assert names == ["سيرجى لافروف"]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await settle(pilot)
+        assert app.people_narrow == ""
+        assert people.count > 5
+
+
+@sync
+async def test_filter_keeps_selection_when_it_still_matches(seeds_db: Path) -> None:
+    seeds = seed_of(seeds_db)
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        articles = app.query_one(ArticleList)
+        while app.current is None or seeds[app.current.id] != "004":
+            await pilot.press("j")
+            await settle(pilot)
+        await choose_person(pilot, "بومبيو")
+        assert app.current is not None and seeds[app.current.id] == "004"
+        row = articles.row(articles.cursor)
+        assert row is not None and row.id == app.current.id
+
+
+@sync
+async def test_search_folds_spelling_and_n_moves_between_hits(seeds_db: Path) -> None:
+    seeds = seed_of(seeds_db)
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "بيونج يانج")
+        await pilot.press("enter")
+        await settle(pilot)
+        found = listed(app, seeds)
+        assert {"001", "003", "004"} <= set(found)
+        body = app.query_one(BodyView)
+        assert body.hits
+        await pilot.press("n")
+        assert body.current_hit == 0
+        await pilot.press("n")
+        await pilot.press("N")
+        assert body.current_hit == 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert listed(app, seeds) == sorted(seeds.values())
+
+
+@sync
+async def test_any_search_text_is_harmless(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for text in ['"', "AND OR", "*", "(", "NEAR(", "-", "''"]:
+            await pilot.press("slash")
+            await type_text(pilot, text)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.error is None
+            await pilot.press("escape")
+            await settle(pilot)
