@@ -22,11 +22,9 @@ class ProgressBar:
         self._progress: Progress | None = None
         if enabled:
             self._progress = Progress(
-                TextColumn("ingest"),
-                BarColumn(),
+                BarColumn(bar_width=24),
                 MofNCompleteColumn(),
-                TextColumn("files · {task.fields[articles]} articles ·"),
-                TextColumn("{task.fields[rate]}"),
+                TextColumn("files, {task.fields[articles]} articles, {task.fields[rate]}"),
                 TimeElapsedColumn(),
                 TextColumn("eta"),
                 TimeRemainingColumn(),

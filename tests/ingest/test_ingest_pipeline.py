@@ -176,3 +176,14 @@ def test_same_content_twice_in_one_run_is_stored_once(
     (folder / "copy.txt").write_text(article_text(3), encoding="utf-8")
     report = ingest_paths(db_path, [folder], entities=False, workers=workers)
     assert (report.added, report.duplicates) == (12, 1)
+
+
+def test_progress_bar_on_stderr_for_more_than_a_handful(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path / "in", 12)
+    report = ingest_paths(db_path, [tmp_path / "in"], entities=False, workers=2, progress=True)
+    assert report.added == 12
+    captured = capsys.readouterr()
+    assert "12/12" in captured.err
+    assert captured.out == ""
