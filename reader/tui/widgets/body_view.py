@@ -66,7 +66,11 @@ class BodyView(ScrollView, can_focus=True):
         self.current_hit = -1
         self.message = None
         self._layout(force=True)
-        self.scroll_to(y=self.row_of(offset) if offset else 0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if offset:
+            # The new virtual size only counts once the layout settles.
+            row = self.row_of(offset)
+            self.call_after_refresh(self.scroll_to, y=row, animate=False, immediate=True)
 
     def show_message(self, text: str) -> None:
         self.article, self.mentions, self.hits = None, [], []

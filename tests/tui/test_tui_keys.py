@@ -1,0 +1,230 @@
+"""Movement, panes, reading state, modes, help and errors, asserted on state."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from conftest import seed_of, settle, sync
+
+from reader.render.engine import BidiMode
+from reader.tui.app import EMPTY_CORPUS, KhabarApp
+from reader.tui.screens.help import HelpScreen
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.body_view import BodyView
+from reader.tui.widgets.entities_pane import EntitiesList
+from reader.tui.widgets.people_pane import PeopleList
+
+
+@sync
+async def test_list_movement_opens_articles(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        articles = app.query_one(ArticleList)
+        assert articles.cursor == 0 and app.current is not None
+        first = app.current.id
+        await pilot.press("j")
+        await settle(pilot)
+        assert articles.cursor == 1 and app.current.id != first
+        await pilot.press("k")
+        await settle(pilot)
+        assert app.current.id == first
+        await pilot.press("G")
+        await settle(pilot)
+        assert articles.cursor == articles.count - 1
+        await pilot.press("g")
+        await settle(pilot)
+        assert articles.cursor == 0
+        await pilot.press("down", "up")
+        await settle(pilot)
+        assert articles.cursor == 0
+
+
+@sync
+async def test_panes_keys_and_body_paging(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        for key, pane in (("2", BodyView), ("3", EntitiesList), ("4", PeopleList)):
+            await pilot.press(key)
+            assert isinstance(app.focused, pane)
+        await pilot.press("1")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, BodyView)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("enter")
+        assert isinstance(app.focused, BodyView)
+        body = app.query_one(BodyView)
+        await pilot.press("space")
+        await pilot.pause()
+        assert body.scroll_offset.y > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert body.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_offset.y > 0
+
+
+@sync
+async def test_entities_enter_jumps_and_f_filters(seeds_db: Path) -> None:
+    seeds = seed_of(seeds_db)
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        entities = app.query_one(EntitiesList)
+        entity = entities.selected()
+        assert entity is not None and entity.kind == "PER"
+        body = app.query_one(BodyView)
+        offsets = [m.start for m in body.mentions if m.entity_id == entity.id]
+        await pilot.press("enter")
+        assert app.jumped_to == offsets[0]
+        await pilot.press("enter")
+        assert app.jumped_to == offsets[1 % len(offsets)]
+        await pilot.press("f")
+        await settle(pilot)
+        assert app.filter.entity_ids == frozenset({entity.id})
+        assert app.query_one(ArticleList).count == entity_articles(seeds_db, entity.id)
+        assert len(seeds) >= app.query_one(ArticleList).count
+
+
+def entity_articles(db_path: Path, entity_id: int) -> int:
+    conn = sqlite3.connect(db_path)
+    try:
+        return int(
+            conn.execute(
+                "SELECT count(*) FROM article_entities WHERE entity_id = ?", (entity_id,)
+            ).fetchone()[0]
+        )
+    finally:
+        conn.close()
+
+
+@sync
+async def test_read_bookmark_and_bookmarks_only(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.current is not None and app.current.read
+        await pilot.press("u")
+        await settle(pilot)
+        assert not app.current.read
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.current.bookmarked
+        marked = app.current.id
+        await pilot.press("B")
+        await settle(pilot)
+        articles = app.query_one(ArticleList)
+        assert articles.count == 1
+        row = articles.row(0)
+        assert row is not None and row.id == marked and row.bookmarked and not row.read
+        await pilot.press("B")
+        await settle(pilot)
+        assert articles.count == 6
+
+
+@sync
+async def test_reading_position_survives_restart(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        assert app.current is not None
+        opened = app.current.id
+        await pilot.press("space", "space")
+        await pilot.pause()
+        offset = app.query_one(BodyView).top_offset()
+        assert offset > 0
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+    again = KhabarApp(seeds_db)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert again.current is not None and again.current.id == opened
+        assert again.current.bookmarked
+        assert again.query_one(BodyView).top_offset() == offset
+        assert again.query_one(ArticleList).cursor == 2
+
+
+@sync
+async def test_bidi_mode_cycles(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        seen = [app.bidi_mode]
+        for _ in range(3):
+            await pilot.press("m")
+            seen.append(app.bidi_mode)
+        assert seen == [BidiMode.APP, BidiMode.TERMINAL, BidiMode.OFF, BidiMode.APP]
+
+
+@sync
+async def test_help_lists_live_keymap(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db, keymap={"app.bookmark": "x"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "x" in app.screen.text.split("Bookmark\n")[0].splitlines()[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.current is not None and app.current.bookmarked
+
+
+@sync
+async def test_narrow_layout_swaps_side_panes_in(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.query_one("#side").display or app.query_one("#side").region.width == 0
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.query_one("#side").region.width > 0
+        assert app.query_one("#body-pane").region.width == 0
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.query_one("#body-pane").region.width > 0
+
+
+@sync
+async def test_unreadable_and_empty_databases_show_messages(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    app = KhabarApp(junk)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.error is not None and "Cannot read the database" in app.error
+        assert app.query_one(BodyView).message == app.error
+    empty = KhabarApp(tmp_path / "empty.db")
+    async with empty.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert empty.query_one(BodyView).message == EMPTY_CORPUS
+
+
+@sync
+async def test_refresh_sees_articles_added_by_another_process(
+    seeds_db: Path, tmp_path: Path
+) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        extra = tmp_path / "extra.txt"
+        extra.write_text("خبر جديد\n\nفقرة أولى عن بيونغ يانغ وكوريا.\n", encoding="utf-8")
+        from reader.ingest.pipeline import ingest_paths
+
+        ingest_paths(seeds_db, [extra], workers=1, entities=False)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.query_one(ArticleList).count == 7
