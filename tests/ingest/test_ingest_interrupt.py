@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import write_articles
+from ingest_articles import write_articles
 
 TOTAL = 1500
 

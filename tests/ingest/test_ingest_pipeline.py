@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from conftest import article_text, write_articles
+from ingest_articles import article_text, write_articles
 
 from reader.ingest.pipeline import ingest_paths
 from reader.ingest.summary import summary_lines

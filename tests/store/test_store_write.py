@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import make_document, mention
+from store_records import make_document, mention
 
 from reader.store.browse import fts_expression
 from reader.store.export import iter_export

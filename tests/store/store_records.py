@@ -1,4 +1,7 @@
-"""Hand-made records, so store tests need neither the cleaner nor the entity tagger."""
+"""Hand-made records, so store tests need neither the cleaner nor the entity tagger.
+
+A plain module, not conftest, so its name cannot collide with other rooms' conftest helpers.
+"""
 
 from __future__ import annotations
 
