@@ -48,6 +48,7 @@ _MONTH_DAY_YEAR = re.compile(
     rf"{_B}{_MONTH.format(g='m')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_E}",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"[0-9٠-٩۰-۹]{4}")
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")
 
@@ -77,6 +78,8 @@ def _numeric(match: re.Match[str]) -> str | None:
 
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The earliest valid date in text with its character span, or None."""
+    if _YEAR.search(text) is None:
+        return None
     plain = to_ascii_digits(text)
     best: tuple[str, int, int] | None = None
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _DMY):

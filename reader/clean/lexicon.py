@@ -141,6 +141,8 @@ PUBLISHED_CUE = re.compile(
     r"(?:نُ?شر(?:ت)?\s+(?:في|فى|بتاريخ)|تاريخ\s+النشر|تم\s+النشر|بتاريخ|published(?:\s+on)?|posted(?:\s+on)?)\s*[:：]?",
     re.IGNORECASE,
 )
+# Substrings one of which every published/updated cue contains: a cheap gate before the regexes.
+DATE_CUE_WORDS = ("نشر", "نُشر", "تاريخ", "تحديث", "ublished", "osted", "pdated", "UBLISHED")
 UPDATED_CUE = re.compile(r"(?:آخر|اخر)\s+تحديث|تاريخ\s+التحديث|updated", re.IGNORECASE)
 
 WEEKDAYS = re.compile(

@@ -17,8 +17,9 @@ _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\ufffe]"
 )
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000]+")
-_SENTENCE_END = re.compile(r"[.!؟?…:؛][\"'”’»)\]\u200f\s]*$")
-_STATEMENT_END = re.compile(r"[.!…][\"'”’»)\]\s]*$")
+_CLOSERS = "\"'”’»)] "
+_SENTENCE_STOPS = frozenset(".!؟?…:؛")
+_STATEMENT_STOPS = frozenset(".!…")
 _SHORTCODE_LINE = re.compile(r"^(?:\[/?[A-Za-z][\w-]*(?:\s[^\[\]]*)?\]\s*)+$")
 _SHORTCODE_INLINE = re.compile(r"\[/?[A-Za-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\[\]]*)?\]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -29,6 +30,7 @@ _DATE_NOISE = re.compile(
     r"\b(?:gmt|utc|am|pm)\b|[+-]\d{2}:?\d{2}\b|(?<!\w)[صم](?!\w)|[|\-–—/,،:•·()]",
     re.IGNORECASE,
 )
+_SAMPLE = 1500
 _WEATHER = re.compile(r"°|درجة\s+مئوية|℃")
 _GLUED_OPENER = re.compile(
     r"^(?P<head>[\u0621-\u064a]{2,}?)(?P<opener>"
@@ -39,8 +41,21 @@ _GLUED_OPENER = re.compile(
 
 def normalise(line: str) -> str:
     """One line with controls and bidi marks removed and runs of spaces collapsed."""
+    if line.isprintable() and "  " not in line:
+        return line.strip()
     line = _CONTROLS.sub("", line)
     return _SPACES.sub(" ", line).strip()
+
+
+def _ends_with(line: str, stops: frozenset[str]) -> bool:
+    """Whether the line ends with one of `stops`, closing quotes and brackets aside; checked
+    from the end so a long paragraph costs no scan."""
+    tail = line.rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] in stops
+
+
+def ends_sentence(line: str) -> bool:
+    return _ends_with(line, _SENTENCE_STOPS)
 
 
 def strip_inline_shortcodes(line: str) -> str:
@@ -57,7 +72,7 @@ def function_density(words: list[str]) -> float:
 def is_prose(line: str, words: list[str] | None = None) -> bool:
     """A body sentence: it ends like a sentence, or is long and dense with function words."""
     words = line.split() if words is None else words
-    if len(words) >= 5 and _SENTENCE_END.search(line):
+    if len(words) >= 5 and ends_sentence(line):
         return True
     return len(words) >= 15 and function_density(words) >= 0.12
 
@@ -65,17 +80,23 @@ def is_prose(line: str, words: list[str] | None = None) -> bool:
 def is_statement(line: str) -> bool:
     """Prose that ends with a full stop: what ends a block of links (whose titles may ask ?)."""
     words = line.split()
-    if len(words) >= 5 and _STATEMENT_END.search(line):
+    if len(words) >= 5 and _ends_with(line, _STATEMENT_STOPS):
         return True
     return len(words) >= 15 and function_density(words) >= 0.12
 
 
 def is_arabic_text(text: str) -> bool:
-    return len(_ARABIC.findall(text)) >= len(_LATIN.findall(text))
+    latin = len(_LATIN.findall(text))
+    return latin == 0 or len(_ARABIC.findall(text)) >= latin
+
+
+def is_arabic_sample(text: str) -> bool:
+    """The document's script from its start: Arabic when Arabic letters outnumber Latin ones."""
+    return is_arabic_text(text[:_SAMPLE])
 
 
 def mostly_latin(line: str) -> bool:
-    return len(_LATIN.findall(line)) > len(_ARABIC.findall(line))
+    return not is_arabic_text(line)
 
 
 def has_weather(line: str) -> bool:
@@ -115,13 +136,15 @@ def _metadata(line: str, words: list[str]) -> Verdict | None:
         if value and len(value.split()) <= 6:
             return Verdict("metadata:source", value)
     if lx.SOURCES_EXTRA.match(line):
-        return Verdict("metadata")
+        return Verdict("metadata:sources")
     match = lx.AUTHOR.match(line)
-    if match and len(words) <= 9 and not _STATEMENT_END.search(line):
+    if match and len(words) <= 9 and not _ends_with(line, _STATEMENT_STOPS):
         value = _clean_value(match["value"])
         if value and len(value.split()) <= 6 and not re.search(r"\d", value):
             return Verdict("metadata:author", value)
     head = line[:40]
+    if not any(word in head for word in lx.DATE_CUE_WORDS):
+        return None
     cue = lx.PUBLISHED_CUE.search(head)
     if cue:
         found = find_date(line[cue.end() :])
@@ -203,11 +226,11 @@ def classify(line: str, arabic_doc: bool = True) -> Verdict:
     meta = _metadata(line, words)
     if meta is not None:
         return meta
-    if not (len(words) >= 5 and _SENTENCE_END.search(line)):
+    if not (len(words) >= 5 and ends_sentence(line)):
         found = _date_line(line) or _credit(line) or _chrome(line, words, arabic_doc)
         if found is not None:
             return found
-    elif lx.RIGHTS.search(line) and len(words) <= 20:
+    elif len(words) <= 20 and lx.RIGHTS.search(line):
         return Verdict("copyright")
     return BODY
 
@@ -217,7 +240,7 @@ def split_glued(line: str) -> tuple[str | None, list[str]]:
     sub-heading run into the next sentence ("إطراء متبادلوكان"). Returns the removed ad label
     (if any) and the line as one or two paragraphs."""
     label: str | None = None
-    match = lx.AD_GLUED.match(line)
+    match = lx.AD_GLUED.match(line) if line[:1] in "اإAa" else None
     if match and is_prose(line):
         label = match["label"]
         line = line[match.end() :].lstrip()
@@ -225,7 +248,7 @@ def split_glued(line: str) -> tuple[str | None, list[str]]:
         return label, [line]
     words = line.split(" ", 7)
     for index, word in enumerate(words[:6]):
-        glued = _GLUED_OPENER.match(word)
+        glued = _GLUED_OPENER.match(word) if "و" in word[2:] else None
         if glued is None:
             continue
         heading = " ".join([*words[:index], glued["head"]])

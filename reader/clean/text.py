@@ -15,6 +15,7 @@ from reader.clean.article import CleanArticle, Dropped
 from reader.clean.lines import (
     Verdict,
     classify,
+    is_arabic_sample,
     is_arabic_text,
     is_prose,
     is_statement,
@@ -24,8 +25,8 @@ from reader.clean.lines import (
 )
 from reader.clean.titles import first_sentence, split_site_suffix
 
-_SAMPLE = 4000  # characters enough to tell an Arabic page from a Latin one
-_ENDS_ARTICLE = frozenset({"metadata:source", "tags", "metadata"})
+# Lines that close an article: once one follows body text, a read-also cue starts a new one.
+_ENDS_ARTICLE = frozenset({"metadata:source", "metadata:sources"})
 _QUESTION_END = ("?", "؟")
 
 
@@ -78,8 +79,7 @@ def clean_lines(
     lines = [normalise(line) for line in raw_lines]
     if not any(lines):
         raise ValueError("no article: the input is empty or only blank lines")
-    sample = " ".join(line for line in lines[:200] if line)[:_SAMPLE]
-    arabic_doc = is_arabic_text(sample)
+    arabic_doc = is_arabic_sample(" ".join(line for line in lines[:60] if line))
     verdicts: list[Verdict | None] = [
         classify(line, arabic_doc) if line else None for line in lines
     ]

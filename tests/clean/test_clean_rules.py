@@ -259,3 +259,9 @@ def test_controls_and_bidi_marks_are_removed_from_the_body() -> None:
 def test_crlf_and_odd_spaces_are_normalised() -> None:
     article = clean_text(HEADLINE + "\r\n\r\n" + P1.replace(" ", "\u00a0 ", 2) + "\r\n" + P2)
     assert article.body == "\n".join([P1, P2])
+
+
+def test_update_line_after_the_lead_does_not_end_the_article() -> None:
+    text = dump(HEADLINE, P1, "آخر تحديث: 14/03/2023", P2, "ملفات عالقة", P3)
+    article = clean_text(text)
+    assert article.body.split("\n") == [P1, P2, "ملفات عالقة", P3]
