@@ -1,0 +1,247 @@
+"""Entity extraction: gazetteer, trigger patterns and CRF merged by precedence, then
+document-level propagation and linking, then cross-article keys.
+
+Precedence is gazetteer > triggers > CRF: a listed name is the most reliable
+evidence, a cue word the next, the statistical tagger fills in the rest. Once
+a name is recognised anywhere in the text, its other occurrences (a bare
+surname included) are mentions too, and a bare بوتين or كيم carries the key of
+the full name it refers to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from reader.nlp import gazetteer, lexicon, tagger, triggers
+from reader.nlp.clitics import stems
+from reader.nlp.features import common_words
+from reader.nlp.tokens import Token, sentences, tokenize
+
+_PRONOUN_ENDINGS = ("هما", "هم", "ها", "كم", "نا")
+_MIN_BARE = 3
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    key: str
+
+
+class _Span(NamedTuple):
+    first: int
+    last: int
+    kind: str
+    cut: int  # clitic letters to drop from the first token
+    names: tuple[str, ...]  # folded tokens of the name, clitic removed
+
+
+def _crf_labels(text: str, tokens: list[Token]) -> list[str]:
+    labels: list[str] = []
+    for begin, end in sentences(text, tokens):
+        labels.extend(tagger.tag([t.folded for t in tokens[begin:end]]))
+    return labels
+
+
+def _bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        prefix, _, this = label.partition("-")
+        if kind and (prefix != "I" or this != kind):
+            out.append((start, i, kind))
+            kind = ""
+        if prefix == "B" or (prefix == "I" and not kind):
+            start, kind = i, this
+    return out
+
+
+class _Doc:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.labels = _crf_labels(text, self.tokens) if self.tokens else []
+        self.gaz = gazetteer.load()
+        self.common = common_words()
+
+    def known(self, word: str) -> bool:
+        return word in self.gaz.token_kinds or word in self.gaz.first_names
+
+    def per_known(self, word: str) -> bool:
+        return "PER" in self.gaz.token_kinds.get(word, ()) or word in self.gaz.first_names
+
+    def namelike(self, i: int) -> bool:
+        word = self.tokens[i].folded
+        if not word.isalpha() or word in lexicon.NON_NAME or len(word) < 2:
+            return False
+        if word in lexicon.TITLES or word in lexicon.REPORTING_VERBS:
+            return False
+        if word in lexicon.ORG_HEADS or word in lexicon.PLACE_CUES:
+            return False
+        if any(stem.startswith("ال") for _, stem in stems(word)) or word.startswith("ال"):
+            return False
+        if self.per_known(word) or self.labels[i].endswith("PER"):
+            return True
+        if word in self.gaz.token_kinds or word in self.common:
+            return False
+        return not (len(word) > 4 and word.endswith(_PRONOUN_ENDINGS))
+
+    def trigger_namelike(self, i: int) -> bool:
+        """Past a name's second word, ask for evidence that it still goes on."""
+        if not self.namelike(i):
+            return False
+        j = i - 1
+        while j >= 0 and self.namelike(j):
+            j -= 1
+        run = i - j - 1
+        return run < 2 or self.per_known(self.tokens[i].folded) or self.labels[i] != "O"
+
+    def gazetteer_spans(self) -> list[_Span]:
+        out: list[_Span] = []
+        toks = self.tokens
+        n = len(toks)
+        i = 0
+        while i < n:
+            found: _Span | None = None
+            for length in range(min(self.gaz.max_len, n - i), 0, -1):
+                rest = tuple(t.folded for t in toks[i + 1 : i + length])
+                hit = self.gaz.lookup((toks[i].folded, *rest))
+                if hit:
+                    found = _Span(i, i + length, hit[0], 0, (toks[i].folded, *rest))
+                    break
+                for cut, stem in stems(toks[i].folded):
+                    hit = self.gaz.lookup((stem, *rest))
+                    if hit:
+                        found = _Span(i, i + length, hit[0], cut, (stem, *rest))
+                        break
+                if found:
+                    break
+            if found:
+                out.append(found)
+                i = found.last
+            else:
+                i += 1
+        return out
+
+    def with_clitic(self, first: int, last: int, kind: str, bare: set[str]) -> _Span:
+        """Drop a proclitic from the first token when what remains is a recognised name."""
+        names = [t.folded for t in self.tokens[first:last]]
+        head = names[0]
+        if not self.known(head):
+            for cut, stem in stems(head):
+                cue = stem in lexicon.ORG_HEADS or stem in lexicon.PLACE_CUES
+                if self.known(stem) or stem in bare or cue:
+                    names[0] = stem
+                    return _Span(first, last, kind, cut, tuple(names))
+        return _Span(first, last, kind, 0, tuple(names))
+
+    def bracketed_first_names(self) -> list[_Span]:
+        """«(إيغور) مورغولوف»: a first name in brackets before a surname names one person."""
+        out: list[_Span] = []
+        toks = self.tokens
+        for i in range(1, len(toks) - 1):
+            first = toks[i - 1].folded
+            if toks[i].text == ")" and first in self.gaz.first_names and self.namelike(i + 1):
+                out.append(_Span(i + 1, i + 2, "PER", 0, (first, toks[i + 1].folded)))
+        return out
+
+    def spans(self) -> list[_Span]:
+        taken = [False] * len(self.tokens)
+        accepted: list[_Span] = []
+
+        def take(span: _Span) -> None:
+            if span.last > span.first and not any(taken[span.first : span.last]):
+                taken[span.first : span.last] = [True] * (span.last - span.first)
+                accepted.append(span)
+
+        for span in self.gazetteer_spans():
+            take(span)
+        candidates = [
+            (s.first, s.last, s.kind) for s in triggers.find(self.tokens, self.trigger_namelike)
+        ]
+        for span in self.bracketed_first_names():
+            take(span)
+        crf = [s for s in _bio_spans(self.labels) if s[2] in ("PER", "LOC", "ORG", "MISC")]
+        bare = {t.folded for t in self.tokens}
+        for first, last, kind in [*candidates, *crf]:
+            words = [t.folded for t in self.tokens[first:last]]
+            if any(not w[:1].isalnum() for w in words) or all(w.isascii() for w in words):
+                continue
+            take(self.with_clitic(first, last, kind, bare))
+        self.propagate(accepted, taken)
+        return sorted(accepted)
+
+    def propagate(self, accepted: list[_Span], taken: list[bool]) -> None:
+        """Tag the other occurrences of recognised names, bare surnames and Kims included."""
+        phrases: dict[tuple[str, ...], str] = {}
+        for span in accepted:
+            phrases.setdefault(span.names, span.kind)
+            if span.kind == "PER" and len(span.names) > 1:
+                for part in (span.names[-1], span.names[0]):
+                    bare_ok = len(part) >= _MIN_BARE and part not in lexicon.NON_NAME
+                    if bare_ok and part not in self.gaz.first_names:
+                        phrases.setdefault((part,), "PER")
+        if not phrases:
+            return
+        longest = max(len(p) for p in phrases)
+        toks = self.tokens
+        i = 0
+        while i < len(toks):
+            if taken[i]:
+                i += 1
+                continue
+            hit: _Span | None = None
+            for length in range(min(longest, len(toks) - i), 0, -1):
+                if any(taken[i : i + length]):
+                    continue
+                rest = tuple(t.folded for t in toks[i + 1 : i + length])
+                for cut, head in ((0, toks[i].folded), *stems(toks[i].folded)):
+                    kind = phrases.get((head, *rest))
+                    if kind:
+                        hit = _Span(i, i + length, kind, cut, (head, *rest))
+                        break
+                if hit:
+                    break
+            if hit:
+                taken[hit.first : hit.last] = [True] * (hit.last - hit.first)
+                accepted.append(hit)
+                i = hit.last
+            else:
+                i += 1
+
+    def mentions(self) -> list[Mention]:
+        spans = self.spans()
+        keys = [self.gaz.key(s.kind, s.names) for s in spans]
+        fulls = [(k, s) for k, s in enumerate(spans) if s.kind == "PER" and len(s.names) > 1]
+        out: list[Mention] = []
+        for k, span in enumerate(spans):
+            key = keys[k]
+            if span.kind == "PER" and len(span.names) == 1:
+                key = self.link(k, span, fulls, keys) or key
+            start = self.tokens[span.first].start + span.cut
+            end = self.tokens[span.last - 1].end
+            out.append(Mention(start, end, self.text[start:end], span.kind, key))
+        return out
+
+    def link(
+        self, k: int, span: _Span, fulls: list[tuple[int, _Span]], keys: list[str]
+    ) -> str | None:
+        """Key of the full name a bare one refers to: the latest before it, else the first after."""
+        own = self.gaz.key("PER", span.names)
+        matching = [
+            (j, keys[j])
+            for j, full in fulls
+            if own in (self.gaz.key("PER", full.names[:1]), self.gaz.key("PER", full.names[-1:]))
+        ]
+        before = [key for j, key in matching if j < k]
+        if before:
+            return before[-1]
+        return matching[0][1] if matching else None
+
+
+def extract_entities(text: str) -> list[Mention]:
+    """Mentions of persons, places, organisations and other names, sorted by start."""
+    return _Doc(text).mentions()

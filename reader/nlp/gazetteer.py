@@ -1,0 +1,98 @@
+"""The shipped gazetteer: curated names (data/gazetteer.json) plus CLDR places from Babel.
+
+Loaded once per process. Besides exact phrase lookup it exposes token sets
+that the CRF uses as features, and a map from any listed spelling's key to
+the entry's reference key, so a spelling the rules alone would not merge
+(بوتين alone, ديمتري/دميتري) still lands on the listed person.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+import babel
+
+from reader.nlp.keys import KeyRules, name_key
+from reader.nlp.normalize import fold
+from reader.nlp.tokens import tokenize
+
+# Time-zone exemplar cities that are also everyday words or too vague to tag.
+_CITY_STOPLIST = frozenset(
+    fold(w)
+    for w in (
+        "سمراء", "سنتر", "برثا", "جوني", "استر", "ماهي", "ديلي", "ترك", "بلم", "كريسماس",
+        "العيون", "حي الأمير السفلي", "مدينة غير معروفة", "كوكوس", "ثيل", "نوميا", "كانتون",
+    )
+)  # fmt: skip
+_SKIP_TERRITORIES = frozenset({"001", "ZZ", "QO", "EU", "EZ", "UN"})
+
+
+@dataclass
+class Gazetteer:
+    rules: KeyRules
+    phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    max_len: int = 1
+    first_names: frozenset[str] = frozenset()
+    token_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    key_map: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def key(self, kind: str, folded_tokens: tuple[str, ...] | list[str]) -> str:
+        own = name_key(self.rules, kind, folded_tokens)
+        return self.key_map.get((kind, own), own)
+
+    def lookup(self, folded_tokens: tuple[str, ...]) -> tuple[str, str] | None:
+        """(kind, key) of an exactly listed phrase."""
+        return self.phrases.get(folded_tokens)
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(t.folded for t in tokenize(text))
+
+
+def _babel_places() -> list[list[str]]:
+    locale = babel.Locale("ar")
+    places = [[name] for code, name in locale.territories.items() if code not in _SKIP_TERRITORIES]
+    for zone in locale._data["time_zones"].values():
+        city = zone.get("city")
+        if not city or "(" in city or "،" in city:
+            continue
+        folded = fold(city)
+        if len(folded.replace(" ", "")) >= 4 and folded not in _CITY_STOPLIST:
+            places.append([city])
+    return places
+
+
+@cache
+def load() -> Gazetteer:
+    raw = json.loads(files("reader.nlp").joinpath("data/gazetteer.json").read_text("utf-8"))
+    gaz = Gazetteer(rules=KeyRules(raw["native_names"], raw["first_name_groups"]))
+    kinds: dict[str, set[str]] = {}
+
+    def add(kind: str, spellings: list[str]) -> None:
+        reference = _phrase(spellings[0])
+        ref_key = gaz.key_map.get((kind, name_key(gaz.rules, kind, reference)))
+        ref_key = ref_key or name_key(gaz.rules, kind, reference)
+        for spelling in spellings:
+            toks = _phrase(spelling)
+            if not toks:
+                continue
+            gaz.phrases.setdefault(toks, (kind, ref_key))
+            gaz.key_map.setdefault((kind, name_key(gaz.rules, kind, toks)), ref_key)
+            gaz.max_len = max(gaz.max_len, len(toks))
+            for tok in toks:
+                kinds.setdefault(tok, set()).add(kind)
+
+    for person in raw["persons"]:
+        add("PER", list(person["names"]) + list(person["aliases"]))
+    for spellings in raw["places"]:
+        add("LOC", spellings)
+    for spellings in _babel_places():
+        add("LOC", spellings)
+    for spellings in raw["organizations"]:
+        add("ORG", spellings)
+    gaz.first_names = frozenset(fold(n) for n in [*raw["first_names"], *raw["native_names"]])
+    gaz.token_kinds = {tok: frozenset(k) for tok, k in kinds.items()}
+    return gaz
