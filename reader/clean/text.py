@@ -28,6 +28,7 @@ from reader.clean.titles import first_sentence, split_site_suffix
 # Lines that close an article: once one follows body text, a read-also cue starts a new one.
 _ENDS_ARTICLE = frozenset({"metadata:source", "metadata:sources"})
 _QUESTION_END = ("?", "؟")
+MAX_APPENDED = 5  # articles cut from one input; past that the rest is dropped, not recursed into
 
 
 @dataclass
@@ -74,8 +75,10 @@ def clean_lines(
     title: str | None = None,
     sitename: str | None = None,
     url: str | None = None,
+    depth: int = 0,
 ) -> CleanArticle:
-    """Clean a dump given as lines; `title`/`sitename` come from HTML or a record when known."""
+    """Clean a dump given as lines; `title`/`sitename` come from HTML or a record when known.
+    `depth` counts appended articles above this one, so a chain of them stays linear."""
     lines = [normalise(line) for line in raw_lines]
     if not any(lines):
         raise ValueError("no article: the input is empty or only blank lines")
@@ -110,7 +113,7 @@ def clean_lines(
         title, found.site = split_site_suffix(normalise(title), known, sitename)
         title_forms.add(title)
 
-    appended = _walk(raw_lines, lines, verdicts, start, title_forms, found)
+    appended = _walk(raw_lines, lines, verdicts, start, title_forms, found, depth)
 
     if not found.body:
         raise ValueError("no article body: every line was boilerplate or metadata")
@@ -135,6 +138,7 @@ def _walk(
     start: int,
     title_forms: set[str],
     found: _Found,
+    depth: int,
 ) -> list[CleanArticle]:
     """Walk the lines once, filling `found`; returns any article appended after the end."""
     block: str | None = None
@@ -180,7 +184,7 @@ def _walk(
             found.site = found.site or (verdict.value if kind == "read-also" else None)
             found.drop(line, "read-also")
             if ended and kind == "read-also":
-                return _appended(raw_lines[index + 1 :], found)
+                return _appended(raw_lines[index + 1 :], found, depth + 1)
             block = "read-also"
         elif kind == "block":
             found.drop(line, verdict.value or "related")
@@ -200,15 +204,17 @@ def _keep(line: str, found: _Found) -> None:
     found.body.extend(paragraphs)
 
 
-def _appended(rest: Sequence[str], found: _Found) -> list[CleanArticle]:
-    try:
-        article = clean_lines(rest)
-    except ValueError:
-        for line in rest:
-            if line.strip():
-                found.drop(normalise(line), "related")
-        return []
-    return [article]
+def _appended(rest: Sequence[str], found: _Found, depth: int) -> list[CleanArticle]:
+    if depth <= MAX_APPENDED:
+        try:
+            return [clean_lines(rest, depth=depth)]
+        except ValueError:
+            pass
+    for line in rest:
+        line = normalise(line)
+        if line:
+            found.drop(line, "appended-article" if depth > MAX_APPENDED else "related")
+    return []
 
 
 def clean_text(text: str) -> CleanArticle:

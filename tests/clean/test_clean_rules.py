@@ -265,3 +265,13 @@ def test_update_line_after_the_lead_does_not_end_the_article() -> None:
     text = dump(HEADLINE, P1, "آخر تحديث: 14/03/2023", P2, "ملفات عالقة", P3)
     article = clean_text(text)
     assert article.body.split("\n") == [P1, P2, "ملفات عالقة", P3]
+
+
+def test_a_chain_of_appended_articles_is_bounded() -> None:
+    unit = dump("المصدر: وكالة", "اقرأ أيضا", HEADLINE, P1)
+    article = clean_text(dump(HEADLINE, P2, *[unit] * 12))
+    depth, current = 0, article
+    while current.appended:
+        depth, current = depth + 1, current.appended[0]
+    assert 1 <= depth <= 6
+    assert any(d.reason == "appended-article" for d in current.dropped)
