@@ -89,6 +89,13 @@ class _Doc:
             return False
         return not (len(word) > 4 and word.endswith(_PRONOUN_ENDINGS))
 
+    def supported(self, first: int, last: int) -> bool:
+        """A cue alone is not enough for a person: one word must be a known or tagged name."""
+        return any(
+            self.per_known(self.tokens[i].folded) or self.labels[i] != "O"
+            for i in range(first, last)
+        )
+
     def trigger_namelike(self, i: int) -> bool:
         """Past a name's second word, ask for evidence that it still goes on."""
         if not self.namelike(i):
@@ -160,7 +167,9 @@ class _Doc:
         for span in self.gazetteer_spans():
             take(span)
         candidates = [
-            (s.first, s.last, s.kind) for s in triggers.find(self.tokens, self.trigger_namelike)
+            (s.first, s.last, s.kind)
+            for s in triggers.find(self.tokens, self.trigger_namelike)
+            if s.kind != "PER" or self.supported(s.first, s.last)
         ]
         for span in self.bracketed_first_names():
             take(span)

@@ -1,0 +1,52 @@
+"""`khabar people`: every person in the database, their spellings and their articles."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "people"
+HELP = "list every person in the database with spellings and the articles naming them"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def run(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+    from pathlib import Path
+
+    from reader.paths import default_db_path
+    from reader.store.people import list_people, person_detail
+    from reader.store.schema import open_db
+
+    db_path = Path(args.db or default_db_path())
+    if not db_path.exists():
+        print(f"khabar: no database at {db_path}; run `khabar ingest` first", file=sys.stderr)
+        return 1
+    db = open_db(db_path, readonly=True)
+    try:
+        details = [person_detail(db, p.id) for p in list_people(db)]
+    finally:
+        db.conn.close()
+    people = [d for d in details if d is not None]
+    if args.json:
+        out = [
+            {
+                "id": d.person.id,
+                "canonical": d.person.canonical,
+                "variants": [{"surface": s, "count": c} for s, c in d.person.variants],
+                "articles": [dataclasses.asdict(a) for a in d.articles],
+            }
+            for d in people
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for d in people:
+        spellings = ", ".join(f"{s} ×{c}" for s, c in d.person.variants)
+        print(f"{d.person.canonical}  ({len(d.articles)} articles; {spellings})")
+        for a in d.articles:
+            print(f"    {a.id:>6}  {a.title}  [{a.source_path}]")
+    return 0
