@@ -71,3 +71,17 @@ def test_export_and_stats_without_a_database_fail_clearly(
     assert "no database" in capsys.readouterr().err
     assert main(["stats", "--db", str(db)]) == 1
     assert not db.exists()
+
+
+def test_ingest_with_the_real_extractor_exports_entities(
+    seed_paths: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "k.db"
+    assert main(["ingest", "--db", str(db), str(seed_paths[0])]) == 0
+    assert "note:" not in capsys.readouterr().err
+    assert main(["export", "--db", str(db)]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    persons = {e["canonical"] for e in record["entities"] if e["kind"] == "PER"}
+    assert "فلاديمير بوتين" in persons
+    for entity in record["entities"]:
+        assert record["body"][entity["start"] : entity["end"]] == entity["text"]
