@@ -50,14 +50,16 @@ LATIN_CHROME = re.compile(
     re.IGNORECASE,
 )
 
-# Arabic share / follow / comment cues (matched at the start of a short line or anywhere
-# in a line that is not prose).
-SOCIAL = re.compile(
-    r"شارك(?:\s+هذا|\s+على|\s+المقال|\s+الخبر|\s+بتعليقك|\s+عبر|ها|وا)|مشاركة\s+(?:المقال|الخبر)|"
+# Arabic share / follow / comment cues: any short line that is not prose and holds one.
+SHARE_CUES = re.compile(
+    r"شارك(?:\s+هذا|\s+على|\s+المقال|\s+الخبر|\s+بتعليقك|\s+عبر)|مشاركة\s+(?:المقال|الخبر)|"
     r"تابع(?:نا|ونا|وا)\s+على|انسخ\s+الرابط|نسخ\s*/\s*لصق|نسخ\s+الرابط|أضف\s+تعليق|"
-    r"اترك\s+تعليق|التعليقات|واتساب|واتس\s*اب|فيسبوك|فيس\s+بوك|تويتر|تيليجرام|تلغرام|"
-    r"انستغرام|إنستغرام|يوتيوب|فايبر|لينكد\s*إن|حمل\s+تطبيق|حمّل\s+تطبيق|تطبيق\s+الهاتف|"
-    r"اشترك\s+في|النشرة\s+البريدية|رابط\s+مختصر"
+    r"اترك\s+تعليق|حم[ّ]?ل\s+تطبيق|تطبيق\s+الهاتف|اشترك\s+في|النشرة\s+البريدية|رابط\s+مختصر"
+)
+# Platform names: only a line made mostly of them is a share bar; a headline may name one.
+PLATFORMS = re.compile(
+    r"واتساب|واتس\s*اب|فيسبوك|فيس\s+بوك|تويتر|تيليجرام|تلغرام|انستغرام|إنستغرام|يوتيوب|"
+    r"فايبر|لينكد\s*إن|التعليقات|تعليقات|طباعة|مشاركة"
 )
 
 AD = re.compile(
@@ -96,9 +98,7 @@ BLOCK_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
         "related",
     ),
     (
-        re.compile(
-            r"^(?:المزيد\s+من|ذات\s+صلة|اخترنا\s+لك|اخترنا\s+لكم|الأحدث|آخر\s+الأخبار|عاجل)\b"
-        ),
+        re.compile(r"^(?:المزيد\s+من|ذات\s+صلة|اخترنا\s+لك|اخترنا\s+لكم|آخر\s+الأخبار)\b"),
         "related",
     ),
     (

@@ -183,7 +183,10 @@ def _credit(line: str) -> Verdict | None:
 
 
 def _chrome(line: str, words: list[str], arabic_doc: bool) -> Verdict | None:
-    if lx.SOCIAL.search(line):
+    if len(words) <= 12 and lx.SHARE_CUES.search(line):
+        return Verdict("social")
+    platforms = lx.PLATFORMS.findall(line) if len(words) <= 12 else []
+    if platforms and (len(words) <= 3 or len(platforms) * 2 >= len(words)):
         return Verdict("social")
     if mostly_latin(line) and len(words) <= 12:
         if lx.LATIN_CHROME.search(line):
@@ -194,7 +197,7 @@ def _chrome(line: str, words: list[str], arabic_doc: bool) -> Verdict | None:
         return Verdict("social")
     if len(words) <= 3 and _SCRIPT_GLUE.search(line):
         return Verdict("navigation")
-    if len(words) <= 12:
+    if 3 <= len(words) <= 12:
         sections = sum(1 for w in words if w in lx.SECTION_WORDS)
         if sections and sections * 5 >= len(words) * 3:
             return Verdict("navigation")

@@ -275,3 +275,27 @@ def test_a_chain_of_appended_articles_is_bounded() -> None:
         depth, current = depth + 1, current.appended[0]
     assert 1 <= depth <= 6
     assert any(d.reason == "appended-article" for d in current.dropped)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "شاركوا في الانتخابات بكثافة",
+        "ترامب يهاجم منتقديه على تويتر",
+        "صحة المرأة",
+        "عاجل: زلزال يضرب تركيا",
+    ],
+)
+def test_headings_that_mention_share_words_or_sections_are_kept(heading: str) -> None:
+    assert heading in clean_text(dump(HEADLINE, P1, heading, P2)).body.split("\n")
+
+
+def test_breaking_headline_is_a_title() -> None:
+    assert clean_text(dump("عاجل: زلزال يضرب تركيا", P1)).title == "عاجل: زلزال يضرب تركيا"
+
+
+@pytest.mark.parametrize(
+    "bar", ["فيسبوك تويتر واتساب", "طباعة", "مشاركة", "واتساب | تيليجرام | تويتر"]
+)
+def test_share_bars_are_dropped(bar: str) -> None:
+    assert reasons(dump(HEADLINE, P1, bar, P2))[bar] == "social"
