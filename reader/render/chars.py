@@ -15,14 +15,15 @@ from rich.cells import get_character_cell_size
 from reader.render.sanitize import BIDI_CONTROLS
 
 _SCAN_LIMIT = 0x20000  # every mark and format character in use today lies below this
+_BMP_END = 0xFFFF
 
 JOINERS = "\u200c\u200d"
 
 
-def _ranges(categories: frozenset[str], bidi: bool = False) -> str:
-    """A regex character-class body for the code points whose general category (or,
-    with `bidi`, bidi class; unassigned counts as L) is one of `categories`."""
-    parts: list[str] = []
+def _code_ranges(categories: frozenset[str], bidi: bool) -> list[tuple[int, int]]:
+    """Inclusive code point ranges whose general category (or, with `bidi`, bidi class;
+    unassigned counts as L) is one of `categories`."""
+    ranges: list[tuple[int, int]] = []
     start = -1
     for code in range(_SCAN_LIMIT + 1):
         char = chr(code)
@@ -31,24 +32,48 @@ def _ranges(categories: frozenset[str], bidi: bool = False) -> str:
         if inside and start < 0:
             start = code
         elif not inside and start >= 0:
-            end = code - 1
-            parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(end)) if end > start else ""))
+            ranges.append((start, code - 1))
             start = -1
-    return "".join(parts)
+    return ranges
+
+
+def _one_of(ranges: list[tuple[int, int]]) -> str:
+    return "".join(
+        re.escape(chr(start)) + ("-" + re.escape(chr(end)) if end > start else "")
+        for start, end in ranges
+    )
+
+
+def _char_class(categories: frozenset[str], bidi: bool = False, astral: str = "") -> str:
+    """A regex matching one character of `categories` (plus the `astral` class body).
+
+    sre compiles a class's BMP part into a bitmap but tests its astral ranges one by one
+    for every character the bitmap rejects, which made a paragraph scan ten times slower;
+    so the astral ranges sit in a second branch that only astral characters reach."""
+    bmp: list[tuple[int, int]] = []
+    high: list[tuple[int, int]] = []
+    for start, end in _code_ranges(categories, bidi):
+        if start <= _BMP_END:
+            bmp.append((start, min(end, _BMP_END)))
+        if end > _BMP_END:
+            high.append((max(start, _BMP_END + 1), end))
+    branches = [f"[{_one_of(bmp)}]"] if bmp else []
+    if high or astral:
+        branches.append(f"(?=[\U00010000-\U0010ffff])[{_one_of(high)}{astral}]")
+    return "(?:" + "|".join(branches) + ")"
 
 
 @cache
 def mark_re() -> re.Pattern[str]:
     """Combining marks (harakat among them): zero cells, drawn on the preceding letter."""
-    return re.compile("[" + _ranges(frozenset({"Mn", "Me"})) + "]")
+    return re.compile(_char_class(frozenset({"Mn", "Me"})))
 
 
 @cache
 def format_re() -> re.Pattern[str]:
     """Invisible format characters other than joiners and bidi controls: dropped."""
     keep = set(JOINERS) | BIDI_CONTROLS
-    pattern = "[" + _ranges(frozenset({"Cf"})) + "]"
-    return re.compile(f"(?![{''.join(sorted(keep))}]){pattern}")
+    return re.compile(f"(?![{''.join(sorted(keep))}]){_char_class(frozenset({'Cf'}))}")
 
 
 _EXPLICIT = frozenset({"LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
@@ -58,14 +83,14 @@ _EXPLICIT = frozenset({"LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "
 def not_all_rtl_re() -> re.Pattern[str]:
     """Characters that can give a line of an RTL paragraph a level other than 1."""
     kinds = frozenset({"L", "EN", "AN", "NSM"}) | _EXPLICIT
-    return re.compile("[" + _ranges(kinds, bidi=True) + "\U00020000-\U0010ffff]")
+    return re.compile(_char_class(kinds, bidi=True, astral="\U00020000-\U0010ffff"))
 
 
 @cache
 def not_all_ltr_re() -> re.Pattern[str]:
     """Characters that can give a line of an LTR paragraph a level other than 0."""
     kinds = frozenset({"R", "AL", "AN", "NSM"}) | _EXPLICIT
-    return re.compile("[" + _ranges(kinds, bidi=True) + "]")
+    return re.compile(_char_class(kinds, bidi=True))
 
 
 # Characters that certainly take one cell; anything else is measured one by one.
