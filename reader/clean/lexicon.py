@@ -56,6 +56,33 @@ SHARE_CUES = re.compile(
     r"تابع(?:نا|ونا|وا)\s+على|انسخ\s+الرابط|نسخ\s*/\s*لصق|نسخ\s+الرابط|أضف\s+تعليق|"
     r"اترك\s+تعليق|حم[ّ]?ل\s+تطبيق|تطبيق\s+الهاتف|اشترك\s+في|النشرة\s+البريدية|رابط\s+مختصر"
 )
+# Whole lines that are buttons of an article page.
+UI_LINES = frozenset(
+    {
+        "شارك",
+        "مشاركة",
+        "طباعة",
+        "حجم الخط",
+        "تكبير الخط",
+        "تصغير الخط",
+        "حفظ",
+        "إرسال",
+        "ارسال",
+        "نسخ الرابط",
+        "تم النسخ",
+        "المفضلة",
+        "أضف إلى المفضلة",
+        "تعليق",
+        "علق",
+        "اقرأ المزيد",
+        "إقرأ المزيد",
+        "المزيد",
+        "التالي",
+        "السابق",
+        "عودة",
+        "رجوع",
+    }
+)
 # Platform names: only a line made mostly of them is a share bar; a headline may name one.
 PLATFORMS = re.compile(
     r"واتساب|واتس\s*اب|فيسبوك|فيس\s+بوك|تويتر|تيليجرام|تلغرام|انستغرام|إنستغرام|يوتيوب|"
@@ -124,6 +151,20 @@ CREDIT = re.compile(
     r"(?:\bCopyright\b|©|\(c\)\s|حقوق\s+الصورة|مصدر\s+الصورة|الصورة\s*:|صورة\s*:|"
     r"\bPhoto\s*:|\bCredit\s*:|\bImage\s*:)",
     re.IGNORECASE,
+)
+# A photo caption: it opens like one, or ends with the picture agency in parentheses.
+CAPTION_START = re.compile(
+    r"^(?:\(?صور(?:ة|ه)\s+(?:أرشيفية|ارشيفية|من|تعبيرية|متداولة|لل?)|من\s+اليمين|من\s+اليسار)"
+)
+CAPTION_AGENCY = re.compile(
+    r"\((?:رويترز|أ\s*[.]?\s*ف\s*[.]?\s*ب|فرانس\s+برس|الأناضول|وكالات|أرشيف(?:ية)?|"
+    r"سبوتنيك|تاس|شينخوا|أسوشيتد\s+برس|مواقع\s+التواصل|إنترنت|الإنترنت|غيتي|"
+    r"AFP|Reuters|AP|EPA|Getty(?:\s+Images)?)\)$",
+    re.IGNORECASE,
+)
+# "الدوحة - الجزيرة نت", "القاهرة - أ ش أ": the dateline under a headline, naming the outlet.
+DATELINE = re.compile(
+    r"^(?P<city>[^\s\-–—|]+(?:\s[^\s\-–—|]+)?)\s+[-–—]\s+(?P<outlet>[^-–—|]{2,30})$"
 )
 RIGHTS = re.compile(
     r"جميع\s+الحقوق\s+محفوظة|all\s+rights\s+reserved|حقوق\s+النشر\s+محفوظة", re.IGNORECASE

@@ -175,6 +175,8 @@ def _date_line(line: str) -> Verdict | None:
 def _credit(line: str) -> Verdict | None:
     if lx.RIGHTS.search(line):
         return Verdict("copyright")
+    if lx.CAPTION_START.match(line) or (line.endswith(")") and lx.CAPTION_AGENCY.search(line)):
+        return Verdict("caption")
     match = lx.CREDIT.search(line)
     if match is None:
         return None
@@ -182,7 +184,17 @@ def _credit(line: str) -> Verdict | None:
     return Verdict("caption", caption) if caption else Verdict("copyright")
 
 
+def _dateline(line: str, words: list[str]) -> Verdict | None:
+    """A city and an outlet under the headline; `text.py` decides by position whether it is one."""
+    if len(words) > 6:
+        return None
+    match = lx.DATELINE.match(line)
+    return Verdict("dateline", match["outlet"].strip()) if match else None
+
+
 def _chrome(line: str, words: list[str], arabic_doc: bool) -> Verdict | None:
+    if len(words) <= 4 and line.strip(" :.") in lx.UI_LINES:
+        return Verdict("social")
     if len(words) <= 12 and lx.SHARE_CUES.search(line):
         return Verdict("social")
     platforms = lx.PLATFORMS.findall(line) if len(words) <= 12 else []
@@ -230,7 +242,12 @@ def classify(line: str, arabic_doc: bool = True) -> Verdict:
     if meta is not None:
         return meta
     if not (len(words) >= 5 and ends_sentence(line)):
-        found = _date_line(line) or _credit(line) or _chrome(line, words, arabic_doc)
+        found = (
+            _date_line(line)
+            or _credit(line)
+            or _chrome(line, words, arabic_doc)
+            or _dateline(line, words)
+        )
         if found is not None:
             return found
     elif len(words) <= 20 and lx.RIGHTS.search(line):

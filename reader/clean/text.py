@@ -162,7 +162,7 @@ def _walk(
                 continue
             block = None
             _keep(line, found)
-            started = True
+            started = started or is_prose(line)
             continue
         if kind.startswith("metadata"):
             found.take(verdict)
@@ -180,6 +180,12 @@ def _walk(
             else:
                 found.dated = found.dated or (verdict.value if index > start else None)
                 found.drop(line, "metadata" if index > start else "chrome-date")
+        elif kind == "dateline":
+            if started or index < start:
+                _keep(line, found)
+            else:
+                found.site = found.site or verdict.value
+                found.drop(line, "metadata")
         elif kind in ("read-also", "read-also-item"):
             found.site = found.site or (verdict.value if kind == "read-also" else None)
             found.drop(line, "read-also")

@@ -299,3 +299,34 @@ def test_breaking_headline_is_a_title() -> None:
 )
 def test_share_bars_are_dropped(bar: str) -> None:
     assert reasons(dump(HEADLINE, P1, bar, P2))[bar] == "social"
+
+
+def test_dateline_under_the_headline_names_the_outlet() -> None:
+    text = dump(HEADLINE, "الدوحة - الجزيرة نت", "21/8/2025", "حجم الخط", "شارك", P1, P2)
+    article = clean_text(text)
+    assert (article.source, article.published) == ("الجزيرة نت", "2025-08-21")
+    assert article.body == "\n".join([P1, P2])
+
+
+def test_a_dash_heading_inside_the_body_is_not_a_dateline() -> None:
+    article = clean_text(dump(HEADLINE, P1, "قمة ترامب - كيم", P2))
+    assert article.body.split("\n") == [P1, "قمة ترامب - كيم", P2]
+    assert article.source is None
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "صورة أرشيفية للوزيرين خلال لقاء سابق",
+        "الوزيران خلال لقاء سابق في أنقرة (أ ف ب)",
+        "من اليمين: وزير الخارجية ونظيره التركي",
+        "الوزيران في أنقرة (Getty Images)",
+    ],
+)
+def test_captions_without_a_credit_line(caption: str) -> None:
+    assert reasons(dump(HEADLINE, P1, caption, P2))[caption] == "caption"
+
+
+def test_a_heading_ending_in_parentheses_is_kept() -> None:
+    heading = "قمة هانوي (2019)"
+    assert heading in clean_text(dump(HEADLINE, P1, heading, P2)).body.split("\n")
