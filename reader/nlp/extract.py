@@ -20,6 +20,8 @@ from reader.nlp.tokens import Token, sentences, tokenize
 
 _PRONOUN_ENDINGS = ("هما", "هم", "ها", "كم", "نا")
 _MIN_BARE = 3
+# عبد الله، أبو الغيط: the article-prefixed word after these belongs to the name.
+_COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,10 @@ class _Doc:
             return False
         if word in lexicon.ORG_HEADS or word in lexicon.PLACE_CUES:
             return False
-        if any(stem.startswith("ال") for _, stem in stems(word)) or word.startswith("ال"):
+        after_compound = i > 0 and self.tokens[i - 1].folded in _COMPOUND_HEADS
+        if not after_compound and (
+            word.startswith("ال") or any(stem.startswith("ال") for _, stem in stems(word))
+        ):
             return False
         if self.per_known(word) or self.labels[i].endswith("PER"):
             return True

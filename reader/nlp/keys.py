@@ -3,8 +3,9 @@
 Merging is by key equality, so the key carries the variant rules. Foreign
 (transliterated) name tokens go through a consonant skeleton: ج/غ/ق are one
 letter, تش is ش, a velar after ن is dropped (جونغ/جونج/جون), doubled letters
-collapse, every run of ا/و/ي becomes one vowel mark (بومبيو/بومبو) and tokens
-are joined (بيونجيانج / بيونغ يانغ). Vowel *positions* survive, so كيم جونغ أون,
+collapse, long vowels inside the name are dropped (بومبيو/بومبو, دميتري/ديمتري)
+while a leading or trailing one leaves a mark (زاخاروف ≠ زاخاروفا), and tokens
+are joined (بيونجيانج / بيونغ يانغ). Consonants all survive, so كيم جونغ أون,
 كيم جونغ إيل and كيم إيل سونغ stay apart. Native Arabic name tokens keep their
 plain folded form, since there a long vowel is the whole difference between
 two names (محمد/محمود, حسن/حسين).
@@ -49,7 +50,9 @@ def skeleton(joined: str) -> str:
     s = joined.replace("تش", "ش").translate(_SKELETON_LETTERS)
     s = _VELAR_AFTER_N.sub("ن", s)
     s = _DOUBLED.sub(r"\1", s)
-    return _VOWEL_RUN.sub("V", s)
+    head = "V" if s and s[0] in "اوي" else ""
+    tail = "V" if len(s) > 1 and s[-1:] in "اوي" else ""
+    return head + _VOWEL_RUN.sub("", s) + tail
 
 
 def name_key(rules: KeyRules, kind: str, folded_tokens: Sequence[str]) -> str:

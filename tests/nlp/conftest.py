@@ -14,9 +14,9 @@ from reader.store.schema import open_db
 
 
 @pytest.fixture(scope="session")
-def seed_db(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Iterator[
-    sqlite_utils.Database
-]:
+def seed_db(
+    tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]
+) -> Iterator[sqlite_utils.Database]:
     path = tmp_path_factory.mktemp("nlp") / "seeds.db"
     report = ingest_paths(path, seed_paths, workers=2)
     assert not report.failed
