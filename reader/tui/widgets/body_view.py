@@ -146,6 +146,7 @@ class BodyView(ScrollView, can_focus=True):
         return True
 
     def render_line(self, y: int) -> Strip:
+        self._layout()  # the scrollbar can take a column without a resize event
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
         base = self.rich_style
