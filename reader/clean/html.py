@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import trafilatura
+from lxml.etree import LxmlError
 
 from reader.clean.article import CleanArticle
 from reader.clean.dates import parse_date
@@ -40,7 +41,7 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
             with_metadata=True,
             date_extraction_params=_DATE_PARAMS,
         )
-    except (ValueError, TypeError, AttributeError) as error:
+    except (ValueError, TypeError, AttributeError, LxmlError) as error:
         raise ValueError(f"no article: the HTML could not be parsed ({error})") from error
     text = _field(document, "text") if document is not None else None
     if document is None or not text:
