@@ -18,7 +18,7 @@ import arabic_reshaper
 from bidi import get_display
 
 from reader.paths import seeds_dir
-from reader.render.engine import paragraph_lines, render_text
+from reader.render.engine import clear_caches, render_text
 
 
 def _timed(action: Callable[[], object], before: Callable[[], None]) -> float:
@@ -51,7 +51,7 @@ def main() -> None:
     engine_runs: list[float] = []
     for _ in range(args.repeat):
         baseline_runs.append(_timed(whole, nothing))
-        engine_runs.append(_timed(engine, paragraph_lines.cache_clear))
+        engine_runs.append(_timed(engine, clear_caches))
     engine()
     cached_runs = [_timed(engine, nothing) for _ in range(args.repeat)]
     baseline, uncached, cached = min(baseline_runs), min(engine_runs), min(cached_runs)

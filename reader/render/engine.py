@@ -16,7 +16,7 @@ from functools import lru_cache
 from reader.render import reorder
 from reader.render.modes import Mode
 from reader.render.sanitize import BIDI_CONTROLS, sanitize, split_paragraphs
-from reader.render.shape import Clusters, clusters
+from reader.render.shape import Clusters, clear_word_cache, clusters
 from reader.render.wrap import wrap
 
 BidiMode = Mode  # the name the TUI uses
@@ -182,6 +182,12 @@ def paragraph_lines(paragraph: str, width: int, settings: Settings) -> tuple[Lin
             order = [i for i in range(start, end) if shaped.glyphs[i] not in BIDI_CONTROLS]
         result.append(_line(shaped, order, width, rtl, right=rtl and settings.mode is not Mode.OFF))
     return tuple(result)
+
+
+def clear_caches() -> None:
+    """Forget every laid-out paragraph and shaped word, so the next render is a cold one."""
+    paragraph_lines.cache_clear()
+    clear_word_cache()
 
 
 def logical_lines(paragraph: str, width: int, settings: Settings = Settings()) -> list[str]:

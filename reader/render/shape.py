@@ -31,6 +31,8 @@ _RESHAPER = ArabicReshaper(
 )
 _LAM_ALEF = re.compile("[\ufef5-\ufefc]")
 _ARABIC = re.compile("[\u0600-\u08ff]")
+_WORD_CACHE_SIZE = 50_000
+_shaped_words: dict[str, str] = {}
 
 
 @dataclass(eq=False)
@@ -102,9 +104,10 @@ def clusters(clean: Clean, shape: bool, keep_harakat: bool) -> Clusters:
 
 def _reshape(base_text: str) -> tuple[str, list[int]]:
     """Reshaped text and, per output glyph, the index of its first source base."""
-    glyphs = _RESHAPER.reshape(base_text)
     if "\u200d" in base_text:
+        glyphs = _RESHAPER.reshape(base_text)
         return glyphs, _first_sources_with_joiners(base_text, glyphs)
+    glyphs = _reshape_words(base_text)
     # Glyph j comes from base j + (ligatures before j): each lam-alef ate one base.
     first: list[int] = []
     done = previous = 0
@@ -115,6 +118,34 @@ def _reshape(base_text: str) -> tuple[str, list[int]]:
         previous = at + 1
     first.extend(range(previous + done, len(glyphs) + done))
     return glyphs, first
+
+
+def _reshape_words(base_text: str) -> str:
+    """`_RESHAPER.reshape(base_text)`, word by word from a memo.
+
+    A space is not a letter to the reshaper, so it ends every joining context, and the only
+    ligatures enabled (lam-alef) never span one: each word shapes the same on its own as in
+    its paragraph. News text repeats its words, so only the unseen ones are reshaped, in one
+    call (the reshaper pays a fixed cost per call to read its configuration). Text with a ZWJ
+    never comes here: the reshaper drops ZWJs and its ligature offsets then drift."""
+    words = base_text.split(" ")
+    memo = _shaped_words
+    unseen = [word for word in dict.fromkeys(words) if word not in memo]
+    if len(memo) + len(unseen) > _WORD_CACHE_SIZE:
+        memo.clear()
+        unseen = list(dict.fromkeys(words))
+    if unseen:
+        shaped = _RESHAPER.reshape(" ".join(unseen)).split(" ")
+        if len(shaped) != len(unseen):
+            whole: str = _RESHAPER.reshape(base_text)
+            return whole
+        memo.update(zip(unseen, shaped, strict=True))
+    return " ".join([memo[word] for word in words])
+
+
+def clear_word_cache() -> None:
+    """Forget every shaped word (for measuring a cold render)."""
+    _shaped_words.clear()
 
 
 def _first_sources_with_joiners(base_text: str, glyphs: str) -> list[int]:
