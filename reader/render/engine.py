@@ -68,11 +68,14 @@ class Line:
         return result
 
     def source_range(self) -> tuple[int, int]:
+        """Source offsets only grow along the clusters (marks end before the next base
+        starts), so the row's first and last clusters bound it; scanning every cell cost
+        more than the whole cached re-render otherwise does."""
         if not self.order:
             return (self.offset, self.offset)
         return (
-            self.offset + min(self.source.lo[i] for i in self.order),
-            self.offset + max(self.source.hi[i] for i in self.order),
+            self.offset + self.source.low(min(self.order)),
+            self.offset + self.source.high(max(self.order)),
         )
 
     def style_ranges(self, spans: Sequence[Span]) -> tuple[tuple[int, int, str], ...]:

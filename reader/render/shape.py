@@ -55,6 +55,21 @@ class Clusters:
             return end - start
         return sum(self.widths[start:end])
 
+    def low(self, index: int) -> int:
+        """`lo[index]`, without building the whole list."""
+        base = index if self.first is None else self.first[index]
+        return self.base_origin[base]
+
+    def high(self, index: int) -> int:
+        """`hi[index]`, without building the whole list."""
+        if self.first is None:
+            last = index
+        else:
+            last = (
+                self.first[index + 1] if index + 1 < len(self.first) else len(self.base_origin)
+            ) - 1
+        return max(self.base_origin[last] + 1, self.mark_end.get(index, 0))
+
     @cached_property
     def lo(self) -> list[int]:
         if self.first is None:
