@@ -69,8 +69,7 @@ class BodyView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         if offset:
             # The new virtual size only counts once the layout settles.
-            row = self.row_of(offset)
-            self.call_after_refresh(self.scroll_to, y=row, animate=False, immediate=True)
+            self.call_after_refresh(self.scroll_to_offset, offset, margin=0)
 
     def show_message(self, text: str) -> None:
         self.article, self.mentions, self.hits = None, [], []
@@ -91,6 +90,7 @@ class BodyView(ScrollView, can_focus=True):
         key = (id(self.article), self.message, width, mode, len(self.hits), self.current_hit)
         if not force and key == self._layout_key:
             return
+        keep = self.top_offset() if not force and self._layout_key else 0
         self._layout_key = key
         rows: list[tuple[VisualLine, str]] = []
         self._body_top = 0
@@ -114,6 +114,8 @@ class BodyView(ScrollView, can_focus=True):
         self._starts = [line.logical_start for line, _ in rows[self._body_top :]]
         self.virtual_size = Size(width, len(rows))
         self.refresh()
+        if keep:
+            self.call_after_refresh(self.scroll_to_offset, keep, margin=0)
 
     def on_resize(self) -> None:
         self._layout()
@@ -134,8 +136,9 @@ class BodyView(ScrollView, can_focus=True):
             return 0
         return self._starts[min(index, len(self._starts) - 1)]
 
-    def scroll_to_offset(self, offset: int) -> None:
-        self.scroll_to(y=max(0, self.row_of(offset) - 2), animate=False, immediate=True)
+    def scroll_to_offset(self, offset: int, *, margin: int = 2) -> None:
+        """Bring the row showing `offset` near the top, `margin` rows of context above it."""
+        self.scroll_to(y=max(0, self.row_of(offset) - margin), animate=False, immediate=True)
 
     def step_hit(self, step: int) -> bool:
         if not self.hits:
