@@ -40,6 +40,7 @@ class _Found:
     site: str | None = None
     dropped: list[Dropped] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
 
     def drop(self, text: str, reason: str) -> None:
         self.dropped.append(Dropped(text, reason))
@@ -204,6 +205,12 @@ def _keep(line: str, found: _Found) -> None:
     line = strip_inline_shortcodes(line)
     if not line:
         return
+    if line in found.seen:
+        # Scrapes repeat a paragraph (a teaser above the lead, a pull quote); one copy is enough.
+        found.drop(line, "duplicate")
+        return
+    if line.count(" ") >= 7:
+        found.seen.add(line)
     label, paragraphs = split_glued(line)
     if label is not None:
         found.drop(label, "ad")

@@ -330,3 +330,10 @@ def test_captions_without_a_credit_line(caption: str) -> None:
 def test_a_heading_ending_in_parentheses_is_kept() -> None:
     heading = "قمة هانوي (2019)"
     assert heading in clean_text(dump(HEADLINE, P1, heading, P2)).body.split("\n")
+
+
+def test_a_repeated_paragraph_is_kept_once_but_short_repeats_stay() -> None:
+    text = dump(HEADLINE, P1, P2, P1, "ملفات عالقة", P3, "ملفات عالقة")
+    article = clean_text(text)
+    assert article.body.split("\n") == [P1, P2, "ملفات عالقة", P3, "ملفات عالقة"]
+    assert reasons(text)[P1] == "duplicate"
