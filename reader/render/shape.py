@@ -17,6 +17,7 @@ from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.arabic_reshaper import HARAKAT_RE
 
 from reader.render.chars import JOINERS, format_re, mark_re, widths
+from reader.render.forms import FormShaper
 from reader.render.sanitize import Clean
 
 # Lam-alef on (one cell), the Allah ligature off (terminals draw it wider than a cell),
@@ -29,6 +30,7 @@ _RESHAPER = ArabicReshaper(
         "ARABIC LIGATURE ALLAH": False,
     }
 )
+_FORMS = FormShaper(_RESHAPER)
 _LAM_ALEF = re.compile("[\ufef5-\ufefc]")
 _ARABIC = re.compile("[\u0600-\u08ff]")
 _WORD_CACHE_SIZE = 50_000
@@ -140,21 +142,17 @@ def _reshape_words(base_text: str) -> str:
 
     A space is not a letter to the reshaper, so it ends every joining context, and the only
     ligatures enabled (lam-alef) never span one: each word shapes the same on its own as in
-    its paragraph. News text repeats its words, so only the unseen ones are reshaped, in one
-    call (the reshaper pays a fixed cost per call to read its configuration). Text with a ZWJ
-    never comes here: the reshaper drops ZWJs and its ligature offsets then drift."""
+    its paragraph. News text repeats its words, so only the unseen ones are shaped. Text
+    with a ZWJ never comes here: the reshaper drops ZWJs and its ligature offsets then drift."""
     words = base_text.split(" ")
     memo = _shaped_words
     unseen = [word for word in dict.fromkeys(words) if word not in memo]
     if len(memo) + len(unseen) > _WORD_CACHE_SIZE:
         memo.clear()
         unseen = list(dict.fromkeys(words))
-    if unseen:
-        shaped = _RESHAPER.reshape(" ".join(unseen)).split(" ")
-        if len(shaped) != len(unseen):
-            whole: str = _RESHAPER.reshape(base_text)
-            return whole
-        memo.update(zip(unseen, shaped, strict=True))
+    shape = _FORMS.shape
+    for word in unseen:
+        memo[word] = shape(word)
     return " ".join([memo[word] for word in words])
 
 

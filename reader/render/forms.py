@@ -1,0 +1,119 @@
+"""Arabic contextual forms exactly as arabic-reshaper gives them, without its cost per call.
+
+The reshaper reads its configuration on every call (about 27 µs) and takes each letter
+through several function calls; the engine shapes words one at a time, so that fixed cost
+was most of its shaping time. This is the reshaper's own algorithm over tables taken from
+its own letter and ligature tables, for the one configuration the engine uses; text it
+cannot take exactly (harakat, ZWJ, another configuration) goes to the reshaper itself.
+A differential test holds it to the reshaper's output.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.arabic_reshaper import HARAKAT_RE
+from arabic_reshaper.letters import FINAL, INITIAL, ISOLATED, MEDIAL, ZWJ
+from arabic_reshaper.ligatures import LIGATURES
+
+_NOT_A_LETTER = -1
+
+
+class _Letter(NamedTuple):
+    forms: tuple[str, str, str, str]
+    joins_before: bool  # has a final or medial form
+    joins_after: bool  # has an initial or medial form
+    joins_both: bool  # has a medial form
+
+
+class FormShaper:
+    """`reshaper.reshape` for text free of harakat and ZWJ, when `exact` holds."""
+
+    def __init__(self, reshaper: ArabicReshaper) -> None:
+        config = reshaper.configuration
+        self._letters = {
+            char: _Letter(
+                forms,
+                bool(forms[FINAL] or forms[MEDIAL]),
+                bool(forms[INITIAL] or forms[MEDIAL]),
+                bool(forms[MEDIAL]),
+            )
+            for char, forms in reshaper.letters.items()
+        }
+        self._ligatures: dict[str, tuple[str, str, str, str]] = {}
+        literal = True
+        for name, (pattern, forms) in LIGATURES:
+            if config.getboolean(name):
+                self._ligatures[pattern] = forms
+                literal = literal and len(pattern) == 2 and re.escape(pattern) == pattern
+        self._ligature_start = frozenset(pattern[0] for pattern in self._ligatures)
+        self.exact = (
+            literal
+            and not config.getboolean("delete_tatweel")
+            and not config.getboolean("use_unshaped_instead_of_isolated")
+            and config.getboolean("delete_harakat")
+        )
+        self._reshaper = reshaper
+
+    def shape(self, text: str) -> str:
+        if not self.exact or ZWJ in text or HARAKAT_RE.search(text):
+            whole: str = self._reshaper.reshape(text)
+            return whole
+        letters = self._letters
+        codes: list[int] = []
+        previous: _Letter | None = None
+        joined = False
+        for char in text:
+            letter = letters.get(char)
+            if letter is None:
+                codes.append(_NOT_A_LETTER)
+                previous, joined = None, False
+                continue
+            joins = (
+                previous is not None
+                and letter.joins_before
+                and previous.joins_after
+                and (not joined or previous.joins_both)
+            )
+            if joins:
+                codes[-1] = MEDIAL if joined else INITIAL
+            codes.append(FINAL if joins else ISOLATED)
+            previous, joined = letter, joins
+        if self._ligature_start.isdisjoint(text):
+            return "".join(
+                [
+                    char if code < 0 else letters[char].forms[code]
+                    for char, code in zip(text, codes, strict=True)
+                ]
+            )
+        return self._with_ligatures(text, codes)
+
+    def _with_ligatures(self, text: str, codes: list[int]) -> str:
+        """Leftmost non-overlapping pairs, as the reshaper's `finditer` takes them, with its
+        table of the ligature's form from the forms of its two letters."""
+        letters = self._letters
+        out: list[str] = []
+        index, end = 0, len(text)
+        while index < end:
+            forms = self._ligatures.get(text[index : index + 2]) if index + 1 < end else None
+            if forms is None:
+                code = codes[index]
+                out.append(text[index] if code < 0 else letters[text[index]].forms[code])
+                index += 1
+                continue
+            first_free = codes[index] in (ISOLATED, INITIAL)
+            last_free = codes[index + 1] in (ISOLATED, FINAL)
+            if first_free:
+                form = ISOLATED if last_free else INITIAL
+            else:
+                form = FINAL if last_free else MEDIAL
+            if forms[form]:
+                out.append(forms[form])
+            else:
+                for at in (index, index + 1):
+                    code = codes[at]
+                    out.append(text[at] if code < 0 else letters[text[at]].forms[code])
+            index += 2
+        return "".join(out)
