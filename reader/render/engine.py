@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.render import reorder
+from reader.render.chars import not_all_ltr_re, not_all_rtl_re
 from reader.render.modes import Mode
 from reader.render.sanitize import BIDI_CONTROLS, sanitize, split_paragraphs
 from reader.render.shape import Clusters, clear_word_cache, clusters
@@ -27,6 +28,7 @@ _RTL_LETTER = re.compile(
     "\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]+"
 )
 _MIRRORABLE = re.compile(r"[()<>\[\]{}«»‹›\u2000-\u2bff\u3008-\u301b\ufe59-\ufe5e\uff08-\uff60]")
+_BIDI_CONTROL = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _OVERFLOW = "…"
 CACHE_SIZE = 4096
 
@@ -205,17 +207,15 @@ def logical_lines(paragraph: str, width: int, settings: Settings = Settings()) -
 
 def _visual(shaped: Clusters, start: int, end: int, rtl: bool) -> list[int]:
     glyphs = shaped.glyphs[start:end]
-    levels = reorder.levels(glyphs, 1 if rtl else 0)
-    order = reorder.visual_order(levels)
-    return (
-        [start + k for k in order if glyphs[k] not in BIDI_CONTROLS]
-        if _has_control(glyphs)
-        else [start + k for k in order]
-    )
-
-
-def _has_control(glyphs: str) -> bool:
-    return any(control in glyphs for control in BIDI_CONTROLS)
+    if not (not_all_rtl_re() if rtl else not_all_ltr_re()).search(glyphs):
+        # Every character sits at the base level (most lines of an Arabic article): the
+        # order is the line reversed or as it is, without resolving levels.
+        order: Iterable[int] = range(end - 1, start - 1, -1) if rtl else range(start, end)
+    else:
+        order = [start + k for k in reorder.visual_order(reorder.levels(glyphs, int(rtl)))]
+    if _BIDI_CONTROL.search(glyphs):
+        return [i for i in order if shaped.glyphs[i] not in BIDI_CONTROLS]
+    return list(order)
 
 
 def _line(shaped: Clusters, order: Iterable[int], width: int, rtl: bool, right: bool) -> Line:

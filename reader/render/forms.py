@@ -48,7 +48,6 @@ class FormShaper:
             if config.getboolean(name):
                 self._ligatures[pattern] = forms
                 literal = literal and len(pattern) == 2 and re.escape(pattern) == pattern
-        self._ligature_start = frozenset(pattern[0] for pattern in self._ligatures)
         self.exact = (
             literal
             and not config.getboolean("delete_tatweel")
@@ -81,7 +80,7 @@ class FormShaper:
                 codes[-1] = MEDIAL if joined else INITIAL
             codes.append(FINAL if joins else ISOLATED)
             previous, joined = letter, joins
-        if self._ligature_start.isdisjoint(text):
+        if not any(pattern in text for pattern in self._ligatures):
             return "".join(
                 [
                     char if code < 0 else letters[char].forms[code]
