@@ -16,8 +16,15 @@ from pathlib import Path
 import pycrfsuite
 
 from reader.nlp.corpus import Sentence, read_conll, split
-from reader.nlp.features import COMMON_WORDS_NAME, sentence_features
+from reader.nlp.features import (
+    COMMON_WORDS_NAME,
+    CORPUS_NAMES_NAME,
+    sentence_features,
+    use_corpus_names,
+)
 from reader.nlp.tagger import MODEL_PATH
+
+FOLDS = 5
 
 
 def common_outside_names(train: list[Sentence]) -> list[str]:
@@ -30,6 +37,22 @@ def common_outside_names(train: list[Sentence]) -> list[str]:
             if tag != "O":
                 in_name[word] += 1
     return sorted(w for w, n in seen.items() if n >= 3 and in_name[w] < 0.05 * n and w.isalpha())
+
+
+def names_in(sents: list[Sentence]) -> dict[str, str]:
+    """Word → "k"/"q" + type for words inside names: most or only some of the time."""
+    seen: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = {}
+    for sent in sents:
+        for word, tag in sent:
+            seen[word] += 1
+            if tag != "O" and word.isalpha() and len(word) > 1:
+                kinds.setdefault(word, Counter())[tag[2:]] += 1
+    out: dict[str, str] = {}
+    for word, counts in kinds.items():
+        kind = counts.most_common(1)[0][0]
+        out[word] = ("k" if sum(counts.values()) * 2 > seen[word] else "q") + kind
+    return out
 
 
 def main() -> int:
@@ -45,10 +68,21 @@ def main() -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     common = common_outside_names(train)
     (args.out.parent / COMMON_WORDS_NAME).write_text("\n".join(common) + "\n", "utf-8")
+    names = names_in(train)
+    (args.out.parent / CORPUS_NAMES_NAME).write_text(
+        "".join(f"{w}\t{f}\n" for w, f in sorted(names.items())), "utf-8"
+    )
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sent in train:
-        words = [w for w, _ in sent]
-        trainer.append(sentence_features(words), [t for _, t in sent])
+    # Each fold's sentences see the name lexicon of the other folds only, as a
+    # new text sees the lexicon of the whole training set: otherwise every
+    # training name would be in the lexicon and the tagger would trust it blindly.
+    for fold in range(FOLDS):
+        begin, end = fold * len(train) // FOLDS, (fold + 1) * len(train) // FOLDS
+        use_corpus_names(names_in(train[:begin] + train[end:]))
+        for sent in train[begin:end]:
+            words = [w for w, _ in sent]
+            trainer.append(sentence_features(words), [t for _, t in sent])
+    use_corpus_names(names)
     trainer.set_params(
         {
             "c1": args.c1,

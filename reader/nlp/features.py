@@ -13,8 +13,16 @@ from importlib.resources import files
 
 from reader.nlp import gazetteer, lexicon
 from reader.nlp.clitics import stems
+from reader.nlp.normalize import fold
 
 COMMON_WORDS_NAME = "common_words.txt"
+GIVEN_NAMES_NAME = "given_names.txt"
+CORPUS_NAMES_NAME = "corpus_names.tsv"
+# Light stemming in the manner of Larkey's light10: the longest matching
+# proclitic and enclitic/suffix go, as long as a stem of _MIN_LIGHT letters stays.
+_LIGHT_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و")
+_LIGHT_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+_MIN_LIGHT = 3
 
 
 @cache
@@ -28,17 +36,80 @@ def common_words() -> frozenset[str]:
     return frozenset(text.split())
 
 
+@cache
+def first_names() -> frozenset[str]:
+    """The gazetteer's first names plus the wider given-name list (data/given_names.txt).
+
+    The wider list only feeds the tagger, which weighs it against context; the
+    rule layers keep to the gazetteer's stricter list, because many Arabic given
+    names (سعيد، كريم، أمين) are also everyday words.
+    """
+    text = files("reader.nlp").joinpath("data", GIVEN_NAMES_NAME).read_text("utf-8")
+    given = (fold(line.strip()) for line in text.splitlines() if not line.startswith("#"))
+    return gazetteer.load().first_names | frozenset(w for w in given if w)
+
+
+_corpus_names: list[dict[str, str]] = []
+
+
+def corpus_names() -> dict[str, str]:
+    """Word → flag ("kPER", "qLOC", …) for words the training corpus tags as names.
+
+    "k" marks a word inside a name of that type in most of its occurrences, "q"
+    in some. Written by the trainer; it lets a name seen in one sentence help in
+    another, which the word's own weight does poorly for words seen once or twice.
+    """
+    if not _corpus_names:
+        text = files("reader.nlp").joinpath("data", CORPUS_NAMES_NAME).read_text("utf-8")
+        _corpus_names.append(parse_corpus_names(text))
+    return _corpus_names[0]
+
+
+def parse_corpus_names(text: str) -> dict[str, str]:
+    rows = (line.split("\t") for line in text.splitlines() if "\t" in line)
+    return {word: flag for word, flag in rows}
+
+
+def use_corpus_names(names: dict[str, str]) -> None:
+    """Swap the corpus-name lexicon (the trainer's held-out folds) and drop cached features."""
+    _corpus_names[:] = [names]
+    word_features.cache_clear()
+
+
+@lru_cache(maxsize=200_000)
+def light_stem(word: str) -> str:
+    """The word without its article/conjunction and plural or pronoun ending.
+
+    ANERcorp keeps clitics attached (والرئيس، لبنانيين), so the bare form lets
+    one weight cover every attached variant of a context word.
+    """
+    for pre in _LIGHT_PREFIXES:
+        if word.startswith(pre) and len(word) - len(pre) >= _MIN_LIGHT:
+            word = word[len(pre) :]
+            break
+    for suf in _LIGHT_SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= _MIN_LIGHT:
+            return word[: -len(suf)]
+    return word
+
+
 def _flags(word: str) -> list[str]:
     gaz = gazetteer.load()
+    names = first_names()
     flags: list[str] = []
+    known = corpus_names()
+    if word in known:
+        flags.append(known[word])
     for kind in gaz.token_kinds.get(word, ()):
         flags.append("g" + kind)
-    if word in gaz.first_names:
+    if word in names:
         flags.append("gF")
     for _, stem in stems(word):
+        if stem in known:
+            flags.append("s" + known[stem])
         for kind in gaz.token_kinds.get(stem, ()):
             flags.append("sg" + kind)
-        if stem in gaz.first_names:
+        if stem in names:
             flags.append("sgF")
         if stem in lexicon.TITLES:
             flags.append("sT")
@@ -65,6 +136,7 @@ def _flags(word: str) -> list[str]:
 def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(own features, features a neighbour sees) for one folded word."""
     flags = _flags(word)
+    light = "ls=" + light_stem(word)
     n = len(word)
     own = [
         "w=" + word,
@@ -78,8 +150,9 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     own.extend("st=" + stem for _, stem in stems(word))
     if word.startswith("ال"):
         own.append("al")
+    own.append(light)
     own.extend(flags)
-    return tuple(own), tuple(flags)
+    return tuple(own), (light, *flags)
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
@@ -99,9 +172,11 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
             feats.append("BOS")
         if i < n - 1:
             feats.append("+1w=" + words[i + 1])
+            feats.append("+bi=" + words[i] + "|" + words[i + 1])
             feats.extend(["+1" + f for f in cached[i + 1][1]])
             if i < n - 2:
                 feats.append("+2w=" + words[i + 2])
+                feats.extend(["+2" + f for f in cached[i + 2][1]])
         else:
             feats.append("EOS")
         out.append(feats)

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pycrfsuite
 
-from reader.nlp.features import sentence_features
+from reader.nlp.features import (
+    CORPUS_NAMES_NAME,
+    parse_corpus_names,
+    sentence_features,
+    use_corpus_names,
+)
 
 MODEL_NAME = "ner.crfsuite"
 MODEL_PATH = Path(__file__).resolve().parent / "data" / MODEL_NAME
@@ -17,13 +22,20 @@ _loaded: list[pycrfsuite.Tagger] = []
 
 
 def use_model(path: Path | None = None) -> pycrfsuite.Tagger:
-    """Open a model file (the shipped one by default) and tag with it from now on."""
+    """Open a model file (the shipped one by default) and tag with it from now on.
+
+    A model trained elsewhere brings the corpus-name lexicon the trainer wrote
+    beside it, since its weights were learnt against that lexicon.
+    """
     tagger = pycrfsuite.Tagger()
     if path is None:
         with as_file(files("reader.nlp").joinpath("data", MODEL_NAME)) as shipped:
             tagger.open(str(shipped))
     else:
         tagger.open(str(path))
+        lexicon_path = path.parent / CORPUS_NAMES_NAME
+        if lexicon_path.exists():
+            use_corpus_names(parse_corpus_names(lexicon_path.read_text("utf-8")))
     _loaded[:] = [tagger]
     return tagger
 
