@@ -20,6 +20,7 @@ from reader.nlp.tokens import Token, sentences, tokenize
 
 _PRONOUN_ENDINGS = ("هما", "هم", "ها", "كم", "نا")
 _MIN_BARE = 3
+_TANWEEN = ("\u064b", "\u064c", "\u064d")
 # عبد الله، أبو الغيط: the article-prefixed word after these belongs to the name.
 _COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})
 
@@ -75,9 +76,24 @@ class _Doc:
     def per_known(self, word: str) -> bool:
         return "PER" in self.gaz.token_kinds.get(word, ()) or word in self.gaz.first_names
 
+    def ordinary(self, i: int) -> bool:
+        """A word that cannot be a name whatever the tagger or a cue says.
+
+        Names take no tanween (سابقاً، توتراً), closed-class adverbs and
+        prepositions (قبالة، أمام) are never names, and an unlisted word that is
+        a frequent word plus the accusative alif (سابقا، رسميا) is an adverb.
+        """
+        tok = self.tokens[i]
+        word = tok.folded
+        if any(mark in tok.text for mark in _TANWEEN):
+            return True
+        if word in lexicon.ADVERBIALS or any(s in lexicon.ADVERBIALS for _, s in stems(word)):
+            return True
+        return word.endswith("ا") and not self.known(word) and word[:-1] in self.common
+
     def namelike(self, i: int) -> bool:
         word = self.tokens[i].folded
-        if not word.isalpha() or word in lexicon.NON_NAME or len(word) < 2:
+        if not word.isalpha() or word in lexicon.NON_NAME or len(word) < 2 or self.ordinary(i):
             return False
         if word in lexicon.TITLES or word in lexicon.REPORTING_VERBS:
             return False
@@ -110,6 +126,23 @@ class _Doc:
             j -= 1
         run = i - j - 1
         return run < 2 or self.per_known(self.tokens[i].folded) or self.labels[i] != "O"
+
+    def crf_bounds(
+        self, span: triggers.Span, crf: list[tuple[int, int, str]]
+    ) -> tuple[int, int, str]:
+        """A trigger's person, run on to where the CRF's overlapping person ends.
+
+        The trigger knows a person follows the title but stops at an article-
+        prefixed word (وليد المعلم، فؤاد السنيورة), which the tagger, trained on
+        whole names, carries on through; its start stays the trigger's, which the
+        tagger misses on unseen foreign names (شوي سون هوي).
+        """
+        first, last, kind = span
+        if kind == "PER":
+            for c_first, c_last, c_kind in crf:
+                if c_kind == "PER" and c_first < last and first < c_last:
+                    return first, max(last, c_last), kind
+        return first, last, kind
 
     def gazetteer_spans(self) -> list[_Span]:
         out: list[_Span] = []
@@ -171,18 +204,20 @@ class _Doc:
 
         for span in self.gazetteer_spans():
             take(span)
+        crf = [s for s in _bio_spans(self.labels) if s[2] in ("PER", "LOC", "ORG", "MISC")]
         candidates = [
-            (s.first, s.last, s.kind)
+            self.crf_bounds(s, crf)
             for s in triggers.find(self.tokens, self.trigger_namelike)
             if s.kind != "PER" or self.supported(s.first, s.last)
         ]
         for span in self.bracketed_first_names():
             take(span)
-        crf = [s for s in _bio_spans(self.labels) if s[2] in ("PER", "LOC", "ORG", "MISC")]
         bare = {t.folded for t in self.tokens}
         for first, last, kind in [*candidates, *crf]:
             words = [t.folded for t in self.tokens[first:last]]
             if any(not w[:1].isalnum() for w in words) or all(w.isascii() for w in words):
+                continue
+            if self.ordinary(first) or self.ordinary(last - 1):
                 continue
             take(self.with_clitic(first, last, kind, bare))
         self.propagate(accepted, taken)
