@@ -1,10 +1,8 @@
-"""Shared fixtures: the bundled seeds, the gold, and tools that CI installs."""
+"""Shared fixtures: an isolated home, the bundled seeds and the gold."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +33,3 @@ def gold() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
-
-
-def require_tool(name: str) -> str:
-    """Path to an external tool; skipped locally when absent, a failure under CI."""
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is not installed; .ci/run must install it")
-        pytest.skip(f"{name} is not installed")
-    return path

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import time
 from pathlib import Path
 
 import arabic_reshaper
 import pytest
-from conftest import require_tool
 
 from reader.store.browse import ArticleFilter, Browser
+from tests.support import require_tool
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -41,9 +40,7 @@ def _body_rows(screen: str) -> list[str]:
 
 def test_first_paragraph_starts_at_the_right_edge_shaped(tmp_path: Path) -> None:
     require_tool("tmux")
-    khabar = shutil.which("khabar")
-    if khabar is None:
-        pytest.skip("khabar is not installed")
+    khabar = require_tool("khabar")
     db = tmp_path / "fresh.db"
     session = f"khabar-e2e-{tmp_path.name}"
     subprocess.run(

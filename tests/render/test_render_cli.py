@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.conftest import require_tool
 from tests.render.conftest import rtl_word
+from tests.support import require_tool
 
 
 def _first_paragraph(seed: Path) -> str:

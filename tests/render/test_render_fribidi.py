@@ -10,7 +10,7 @@ import pytest
 
 from reader.render.engine import Settings, is_rtl, logical_lines, paragraph_lines
 from reader.render.sanitize import split_paragraphs
-from tests.conftest import require_tool
+from tests.support import require_tool
 
 
 @pytest.mark.parametrize("width", [20, 37, 60, 100])

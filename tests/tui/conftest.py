@@ -1,22 +1,20 @@
-"""The seeds ingested once per session with entities taken from the gold, copied per test.
+"""The seeds ingested once per session, copied per test.
 
-The reader's tests check the reader, so entities come from the hand-made gold
-(a deterministic extractor) rather than from whatever the NLP room ships today.
+Behaviour tests run on what a user gets: the shipped cleaner and entity
+recogniser (`seeds_db`), so a filter test fails when either stops finding a gold
+person. Snapshots pin pixels, so they use entities taken from the hand-made gold
+(`gold_seeds_db`): a better entity model must not churn every snapshot.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
 import shutil
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 
 from reader.ingest.pipeline import ingest_paths
 from reader.nlp.normalize import fold_for_search
@@ -74,7 +72,7 @@ def full_name(counts: Mapping[str, int]) -> str:
 @pytest.fixture(scope="session")
 def seeds_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
     path = tmp_path_factory.mktemp("seeds") / "khabar.db"
-    ingest_paths(path, seed_paths, workers=1, extractor=gold_extractor, canonical=full_name)
+    ingest_paths(path, seed_paths, workers=1)
     db = open_db(path)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
@@ -88,29 +86,18 @@ def seeds_db(seeds_template: Path, tmp_path: Path) -> Path:
     return path
 
 
-def seed_of(db_path: Path) -> dict[int, str]:
-    """Article id -> the seed file's three-digit prefix, with '+' for an appended article."""
-    db = open_db(db_path)
-    try:
-        rows = db.conn.execute("SELECT id, source_path, appended_to FROM articles").fetchall()
-    finally:
-        db.conn.close()
-    return {r[0]: Path(r[1]).name[:3] + ("+" if r[2] else "") for r in rows}
+@pytest.fixture(scope="session")
+def gold_seeds_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
+    path = tmp_path_factory.mktemp("gold-seeds") / "khabar.db"
+    ingest_paths(path, seed_paths, workers=1, extractor=gold_extractor, canonical=full_name)
+    db = open_db(path)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    return path
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    """Let thread workers finish and their results paint."""
-    for _ in range(4):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test on its own event loop (no async pytest plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
+@pytest.fixture
+def gold_seeds_db(gold_seeds_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "khabar.db"
+    shutil.copy(gold_seeds_template, path)
+    return path

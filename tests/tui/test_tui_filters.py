@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import seed_of, settle, sync
 from textual.pilot import Pilot
 
 from reader.tui.app import KhabarApp
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.people_pane import PeopleList
+from tests.tui.tui_support import seed_of, settle, sync
 
 
 def listed(app: KhabarApp, seeds: dict[int, str]) -> list[str]:

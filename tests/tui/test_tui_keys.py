@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from conftest import seed_of, settle, sync
-
 from reader.render.engine import BidiMode
 from reader.tui.app import EMPTY_CORPUS, KhabarApp
 from reader.tui.screens.help import HelpScreen
@@ -14,6 +12,7 @@ from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.entities_pane import EntitiesList
 from reader.tui.widgets.people_pane import PeopleList
+from tests.tui.tui_support import seed_of, settle, sync
 
 
 @sync

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import settle
 from textual.pilot import Pilot
 
 from reader.tui.app import KhabarApp
+from tests.tui.tui_support import settle
 
 SIZES = [(80, 24), (160, 48)]
 
@@ -23,22 +23,22 @@ def _app(db: Path) -> KhabarApp:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_main_screen(snap_compare: Any, seeds_db: Path, size: tuple[int, int]) -> None:
-    assert snap_compare(_app(seeds_db), terminal_size=size, run_before=_ready)
+def test_main_screen(snap_compare: Any, gold_seeds_db: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(_app(gold_seeds_db), terminal_size=size, run_before=_ready)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_help_screen(snap_compare: Any, seeds_db: Path, size: tuple[int, int]) -> None:
+def test_help_screen(snap_compare: Any, gold_seeds_db: Path, size: tuple[int, int]) -> None:
     async def before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         await settle(pilot)
 
-    assert snap_compare(_app(seeds_db), terminal_size=size, run_before=before)
+    assert snap_compare(_app(gold_seeds_db), terminal_size=size, run_before=before)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_filtered_list(snap_compare: Any, seeds_db: Path, size: tuple[int, int]) -> None:
+def test_filtered_list(snap_compare: Any, gold_seeds_db: Path, size: tuple[int, int]) -> None:
     async def before(pilot: Pilot[None]) -> None:
         await settle(pilot)
         await pilot.press("4")
@@ -50,4 +50,4 @@ def test_filtered_list(snap_compare: Any, seeds_db: Path, size: tuple[int, int])
         await pilot.press("1")
         await settle(pilot)
 
-    assert snap_compare(_app(seeds_db), terminal_size=size, run_before=before)
+    assert snap_compare(_app(gold_seeds_db), terminal_size=size, run_before=before)
