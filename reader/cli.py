@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from types import ModuleType
 
 import reader.commands
 from reader import __version__
+from reader.errors import KhabarError
 
 DEFAULT_COMMAND = "read"
 
@@ -75,6 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(modules[command].run(args))
+    except KhabarError as error:
+        print(f"khabar: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as error:
+        print(f"khabar: database error: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("khabar: interrupted", file=sys.stderr)
         return 130

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 NAME = "people"
 HELP = "list every person in the database with spellings and the articles naming them"
@@ -16,21 +15,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import dataclasses
     import json
-    from pathlib import Path
 
-    from reader.paths import default_db_path
+    from reader.commands._database import existing_database
     from reader.store.people import list_people, person_detail
-    from reader.store.schema import open_db
 
-    db_path = Path(args.db or default_db_path())
-    if not db_path.exists():
-        print(f"khabar: no database at {db_path}; run `khabar ingest` first", file=sys.stderr)
-        return 1
-    db = open_db(db_path, readonly=True)
-    try:
+    with existing_database(args) as (_, db):
         details = [person_detail(db, p.id) for p in list_people(db)]
-    finally:
-        db.conn.close()
     people = [d for d in details if d is not None]
     if args.json:
         out = [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 NAME = "stats"
 HELP = "show counts of articles, documents and entities, top persons and database size"
@@ -17,21 +16,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import dataclasses
     import json
-    from pathlib import Path
 
-    from reader.paths import default_db_path
-    from reader.store.schema import open_db
+    from reader.commands._database import existing_database
     from reader.store.stats import collect_stats
 
-    db_path = Path(args.db or default_db_path())
-    if not db_path.exists():
-        print(f"khabar: no database at {db_path}; run `khabar ingest` first", file=sys.stderr)
-        return 1
-    db = open_db(db_path, readonly=True)
-    try:
+    with existing_database(args) as (db_path, db):
         stats = collect_stats(db.conn, db_path, top=args.top)
-    finally:
-        db.conn.close()
     if args.json:
         print(json.dumps(dataclasses.asdict(stats), ensure_ascii=False, indent=2))
         return 0

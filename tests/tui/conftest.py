@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,35 +70,35 @@ def full_name(counts: Mapping[str, int]) -> str:
     return max(counts, key=lambda s: (len(s.split()) > 1, counts[s], s))
 
 
-@pytest.fixture(scope="session")
-def seeds_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
-    path = tmp_path_factory.mktemp("seeds") / "khabar.db"
-    ingest_paths(path, seed_paths, workers=1)
+def _template(path: Path, seed_paths: list[Path], **options: Any) -> Path:
+    """Ingest once and fold the WAL into the main file, so a plain copy is a whole database."""
+    ingest_paths(path, seed_paths, workers=1, **options)
     db = open_db(path)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
     return path
 
 
-@pytest.fixture
-def seeds_db(seeds_template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "khabar.db"
-    shutil.copy(seeds_template, path)
-    return path
+@pytest.fixture(scope="session")
+def seeds_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
+    return _template(tmp_path_factory.mktemp("seeds") / "khabar.db", seed_paths)
 
 
 @pytest.fixture(scope="session")
 def gold_seeds_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
-    path = tmp_path_factory.mktemp("gold-seeds") / "khabar.db"
-    ingest_paths(path, seed_paths, workers=1, extractor=gold_extractor, canonical=full_name)
-    db = open_db(path)
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.conn.close()
-    return path
+    return _template(
+        tmp_path_factory.mktemp("gold-seeds") / "khabar.db",
+        seed_paths,
+        extractor=gold_extractor,
+        canonical=full_name,
+    )
+
+
+@pytest.fixture
+def seeds_db(seeds_template: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copy(seeds_template, tmp_path / "khabar.db"))
 
 
 @pytest.fixture
 def gold_seeds_db(gold_seeds_template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "khabar.db"
-    shutil.copy(gold_seeds_template, path)
-    return path
+    return Path(shutil.copy(gold_seeds_template, tmp_path / "khabar.db"))
