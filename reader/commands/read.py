@@ -29,14 +29,14 @@ def _ensure_corpus(db_path: Path) -> str | None:
     import sqlite3
 
     from reader.paths import seeds_dir
-    from reader.store.schema import SchemaTooNew, open_db
+    from reader.store.schema import SchemaTooNew, connect
 
     try:
-        db = open_db(db_path)
+        conn = connect(db_path)
         try:
-            empty = db.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+            empty = conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
         finally:
-            db.conn.close()
+            conn.close()
     except (sqlite3.Error, OSError, SchemaTooNew):
         return None  # the app shows the error itself
     if not empty or not seeds_dir().is_dir():

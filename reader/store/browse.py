@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.nlp.normalize import fold_for_search
-from reader.store.schema import open_db
+from reader.store.schema import connect
 
 KINDS = ("PER", "LOC", "ORG", "MISC")
 _SWAPS = str.maketrans({"غ": "ج", "ڭ": "ج"})
@@ -152,8 +152,7 @@ class Browser:
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
-        self._db = open_db(path, readonly=readonly)
-        self._conn: sqlite3.Connection = self._db.conn
+        self._conn: sqlite3.Connection = connect(path, readonly=readonly)
         self._conn.create_function("khabar_loose", 1, loose_fold, deterministic=True)
         self._lock = threading.Lock()
 

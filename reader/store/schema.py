@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema.
@@ -114,20 +116,31 @@ def migrate(conn: sqlite3.Connection) -> int:
     return before
 
 
-def open_db(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
-    """Open (creating and migrating if needed) a khabar database in WAL mode."""
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (creating and migrating if needed) a khabar database in WAL mode.
+
+    Plain sqlite3, because importing sqlite_utils (and the numpy it pulls in) costs
+    the reader a third of its start-up; callers that write through sqlite_utils use
+    `open_db`, which wraps this same connection.
+    """
     if readonly:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        db = sqlite_utils.Database(conn)
-        db.enable_wal()
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = wal")
         # In WAL mode NORMAL still never corrupts or half-writes a transaction; it only
         # skips the fsync per commit that would cap ingest at a few hundred files a second.
         conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
-    return db
+    return conn
+
+
+def open_db(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
+    """`connect`, wrapped for the pipeline and commands that use sqlite_utils' table API."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(connect(path, readonly=readonly))
