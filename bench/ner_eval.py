@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -24,7 +25,6 @@ from pathlib import Path
 from reader.nlp import tagger
 from reader.nlp.corpus import Sentence, read_conll, split
 from reader.nlp.extract import extract_entities
-from reader.nlp.features import word_features
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
 
@@ -74,7 +74,7 @@ def crf_spans(words: list[str]) -> set[tuple[int, int, str]]:
 def report(
     title: str, dev: list[Sentence], predict: Callable[[list[str]], set[tuple[int, int, str]]]
 ) -> None:
-    word_features.cache_clear()
+    tagger.clear_cache()
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -104,7 +104,8 @@ def report(
         print(f"{label:6} {p:6.1f} {r:6.1f} {f:6.1f}")
     print(
         f"speed: {1e6 * elapsed / n_tokens:.1f} ms per 1,000 tokens, "
-        f"{n_tokens / elapsed:,.0f} tokens/s (one core, cold feature cache)"
+        f"{n_tokens / elapsed:,.0f} tokens/s (one core, cold feature cache; "
+        f"load average {os.getloadavg()[0]:.2f} on 2 shared cores)"
     )
 
 

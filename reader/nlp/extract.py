@@ -10,12 +10,14 @@ the full name it refers to.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from reader.nlp import gazetteer, lexicon, tagger, triggers
 from reader.nlp.clitics import stems
 from reader.nlp.features import common_words
+from reader.nlp.gazetteer import phrase_heads
 from reader.nlp.tokens import Token, sentences, tokenize
 
 _PRONOUN_ENDINGS = ("هما", "هم", "ها", "كم", "نا")
@@ -23,6 +25,7 @@ _MIN_BARE = 3
 _TANWEEN = ("\u064b", "\u064c", "\u064d")
 # عبد الله، أبو الغيط: the article-prefixed word after these belongs to the name.
 _COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class _Doc:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokenize(text)
+        self.words = [t.folded for t in self.tokens]
         self.labels = _crf_labels(text, self.tokens) if self.tokens else []
         self.gaz = gazetteer.load()
         self.common = common_words()
@@ -144,29 +148,46 @@ class _Doc:
                     return first, max(last, c_last), kind
         return first, last, kind
 
+    def longest_at(
+        self,
+        i: int,
+        heads: Mapping[str, tuple[int, ...]],
+        table: Mapping[tuple[str, ...], _V],
+        taken: list[bool] | None = None,
+    ) -> tuple[int, int, _V, tuple[str, ...]] | None:
+        """(length, clitic cut, value, folded phrase) of the longest phrase of `table` at i.
+
+        The token itself is tried before its clitic-stripped stems at each length.
+        Only lengths of phrases that open with one of those forms are tried, which
+        spares building a tuple for every length at every token.
+        """
+        words = self.words
+        word = words[i]
+        options = [(cut, head) for cut, head in ((0, word), *stems(word)) if head in heads]
+        if not options:
+            return None
+        room = len(words) - i
+        lengths = sorted({n for _, head in options for n in heads[head] if n <= room}, reverse=True)
+        for length in lengths:
+            if taken is not None and any(taken[i : i + length]):
+                continue
+            rest = tuple(words[i + 1 : i + length])
+            for cut, head in options:
+                value = table.get((head, *rest))
+                if value is not None:
+                    return length, cut, value, (head, *rest)
+        return None
+
     def gazetteer_spans(self) -> list[_Span]:
         out: list[_Span] = []
-        toks = self.tokens
-        n = len(toks)
+        n = len(self.words)
         i = 0
         while i < n:
-            found: _Span | None = None
-            for length in range(min(self.gaz.max_len, n - i), 0, -1):
-                rest = tuple(t.folded for t in toks[i + 1 : i + length])
-                hit = self.gaz.lookup((toks[i].folded, *rest))
-                if hit:
-                    found = _Span(i, i + length, hit[0], 0, (toks[i].folded, *rest))
-                    break
-                for cut, stem in stems(toks[i].folded):
-                    hit = self.gaz.lookup((stem, *rest))
-                    if hit:
-                        found = _Span(i, i + length, hit[0], cut, (stem, *rest))
-                        break
-                if found:
-                    break
-            if found:
-                out.append(found)
-                i = found.last
+            hit = self.longest_at(i, self.gaz.head_lengths, self.gaz.phrases)
+            if hit:
+                length, cut, (kind, _), names = hit
+                out.append(_Span(i, i + length, kind, cut, names))
+                i += length
             else:
                 i += 1
         return out
@@ -235,29 +256,15 @@ class _Doc:
                         phrases.setdefault((part,), "PER")
         if not phrases:
             return
-        longest = max(len(p) for p in phrases)
-        toks = self.tokens
+        heads = phrase_heads(phrases)
         i = 0
-        while i < len(toks):
-            if taken[i]:
-                i += 1
-                continue
-            hit: _Span | None = None
-            for length in range(min(longest, len(toks) - i), 0, -1):
-                if any(taken[i : i + length]):
-                    continue
-                rest = tuple(t.folded for t in toks[i + 1 : i + length])
-                for cut, head in ((0, toks[i].folded), *stems(toks[i].folded)):
-                    kind = phrases.get((head, *rest))
-                    if kind:
-                        hit = _Span(i, i + length, kind, cut, (head, *rest))
-                        break
-                if hit:
-                    break
+        while i < len(self.words):
+            hit = None if taken[i] else self.longest_at(i, heads, phrases, taken)
             if hit:
-                taken[hit.first : hit.last] = [True] * (hit.last - hit.first)
-                accepted.append(hit)
-                i = hit.last
+                length, cut, kind, names = hit
+                taken[i : i + length] = [True] * length
+                accepted.append(_Span(i, i + length, kind, cut, names))
+                i += length
             else:
                 i += 1
 

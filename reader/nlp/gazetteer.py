@@ -9,6 +9,7 @@ the entry's reference key, so a spelling the rules alone would not merge
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -38,6 +39,9 @@ class Gazetteer:
     first_names: frozenset[str] = frozenset()
     token_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     key_map: dict[tuple[str, str], str] = field(default_factory=dict)
+    # First token of every listed phrase → the phrase lengths starting with it,
+    # longest first: a scan asks only about lengths that can match at a token.
+    head_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def key(self, kind: str, folded_tokens: tuple[str, ...] | list[str]) -> str:
         own = name_key(self.rules, kind, folded_tokens)
@@ -95,4 +99,13 @@ def load() -> Gazetteer:
         add("ORG", spellings)
     gaz.first_names = frozenset(fold(n) for n in [*raw["first_names"], *raw["native_names"]])
     gaz.token_kinds = {tok: frozenset(k) for tok, k in kinds.items()}
+    gaz.head_lengths = phrase_heads(gaz.phrases)
     return gaz
+
+
+def phrase_heads(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """First token → lengths of the phrases that open with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
+    return {head: tuple(sorted(ls, reverse=True)) for head, ls in lengths.items()}

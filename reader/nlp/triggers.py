@@ -10,6 +10,7 @@ CRF tagged, or an out-of-lexicon word that is not a function word.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from reader.nlp import lexicon
@@ -30,6 +31,18 @@ class Span(NamedTuple):
 
 def _cue(word: str, cues: frozenset[str]) -> bool:
     return word in cues or any(stem in cues for _, stem in stems(word))
+
+
+@lru_cache(maxsize=200_000)
+def _cue_kind(word: str) -> str:
+    """Which cue a word is, clitic or not: "PER" (title or reporting verb), "ORG", "LOC" or ""."""
+    if _cue(word, lexicon.TITLES) or word in lexicon.REPORTING_VERBS:
+        return "PER"
+    if _cue(word, lexicon.ORG_HEADS):
+        return "ORG"
+    if _cue(word, lexicon.PLACE_CUES):
+        return "LOC"
+    return ""
 
 
 def _is_nisba(word: str) -> bool:
@@ -65,15 +78,15 @@ def find(tokens: list[Token], namelike: Callable[[int], bool]) -> list[Span]:
     i = 0
     n = len(tokens)
     while i < n:
-        word = tokens[i].folded
-        if _cue(word, lexicon.TITLES) or word in lexicon.REPORTING_VERBS:
+        cue = _cue_kind(tokens[i].folded)
+        if cue == "PER":
             start = _skip_role(tokens, i + 1)
             end = _name_run(tokens, start, namelike)
             if end > start:
                 spans.append(Span(start, end, "PER"))
                 i = end
                 continue
-        elif _cue(word, lexicon.ORG_HEADS):
+        elif cue == "ORG":
             end = i + 1
             while end < n and end - i <= MAX_NAME_TOKENS:
                 nxt = tokens[end].folded
@@ -85,7 +98,7 @@ def find(tokens: list[Token], namelike: Callable[[int], bool]) -> list[Span]:
                 spans.append(Span(i, end, "ORG"))
                 i = end
                 continue
-        elif _cue(word, lexicon.PLACE_CUES):
+        elif cue == "LOC":
             end = _name_run(tokens, i + 1, namelike)
             if end > i + 1:
                 spans.append(Span(i + 1, min(end, i + 3), "LOC"))
