@@ -46,15 +46,12 @@ def run(args: argparse.Namespace) -> int:
     if width < 1:
         print("khabar render: --width must be at least 1", file=sys.stderr)
         return 2
-    if args.file is None:
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = args.file.read_bytes()
-        except OSError as error:
-            print(f"khabar render: {error}", file=sys.stderr)
-            return 1
-    text = data.decode("utf-8", errors="replace")
+    data = _read(args.file)
+    if data is None:
+        return 1
+    if not data:
+        return 0
+    text = _decode(data)
     rows = render_text(
         text,
         width,
@@ -62,6 +59,36 @@ def run(args: argparse.Namespace) -> int:
         keep_harakat=not args.no_harakat,
         rtl_without_letters=not args.ltr_default,
     )
-    sys.stdout.write("".join(row.text + "\n" for row in rows))
+    output = "".join(row.text + "\n" for row in rows)
+    # UTF-8 whatever the locale says: the rows are Arabic, and an ASCII stdout would
+    # otherwise end in a traceback.
     sys.stdout.flush()
+    sys.stdout.buffer.write(output.encode("utf-8"))
+    sys.stdout.buffer.flush()
     return 0
+
+
+def _read(path: Path | None) -> bytes | None:
+    """The input's bytes, or None after a one-line error (a directory, a missing or
+    unreadable file)."""
+    if path is None:
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        print(f"khabar render: {path}: {error.strerror or error}", file=sys.stderr)
+        return None
+
+
+def _decode(data: bytes) -> str:
+    """Text from UTF-8; a stray invalid byte should not cost the reader the whole text, so
+    it shows as U+FFFD, with one warning naming where the first one was."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        print(
+            f"khabar render: warning: input is not valid UTF-8 (first bad byte at offset "
+            f"{error.start}); bad bytes are shown as U+FFFD",
+            file=sys.stderr,
+        )
+        return data.decode("utf-8", errors="replace")

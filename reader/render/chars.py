@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 
 from reader.render import char_tables
 from reader.render.sanitize import BIDI_CONTROLS
@@ -23,6 +23,7 @@ _SCAN_LIMIT = 0x20000  # every mark and format character in use today lies below
 _BMP_END = 0xFFFF
 
 JOINERS = "\u200c\u200d"
+VS16 = "\ufe0f"  # emoji presentation selector
 
 
 def _code_ranges(categories: frozenset[str], bidi: bool) -> list[tuple[int, int]]:
@@ -134,12 +135,38 @@ def not_all_ltr_re() -> re.Pattern[str]:
     return re.compile(char_class("not_all_ltr"))
 
 
-# Characters that certainly take one cell; anything else is measured one by one.
-_MAYBE_NOT_ONE_CELL = re.compile(
-    "[^\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u0590"
-    "\u05be-\u05ff\u0606-\u061b\u061d-\u06dc\u06de-\u06ff\u0750-\u077f"
-    "\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2100-\u2bff\ufb50-\ufdff\ufe70-\ufefe]"
+# Ranges of almost only one-cell characters; anything outside them is measured one by one.
+_MOSTLY_ONE_CELL = (
+    (0x0020, 0x007E),
+    (0x00A0, 0x00AC),
+    (0x00AE, 0x02FF),
+    (0x0370, 0x0482),
+    (0x048A, 0x0590),
+    (0x05BE, 0x05FF),
+    (0x0606, 0x061B),
+    (0x061D, 0x06DC),
+    (0x06DE, 0x06FF),
+    (0x0750, 0x077F),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x20A0, 0x20C0),
+    (0x2100, 0x2BFF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFE),
 )
+
+
+# What Rich measures otherwise inside those ranges: marks (no cell) and the characters it
+# draws wide (〈 〉 and emoji such as ⌛ ⭐ ✅). A test checks this against Rich.
+NOT_ONE_CELL_INSIDE = (
+    "\u05bf\u05c1-\u05c2\u05c4-\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc"
+    "\u06df-\u06e4\u06e7-\u06e8\u06ea-\u06ed\u231a-\u231b\u2329-\u232a\u23e9-\u23ec\u23f0"
+    "\u23f3\u25fd-\u25fe\u2614-\u2615\u2630-\u2637\u2648-\u2653\u267f\u268a-\u268f\u2693"
+    "\u26a1\u26aa-\u26ab\u26bd-\u26be\u26c4-\u26c5\u26ce\u26d4\u26ea\u26f2-\u26f3\u26f5"
+    "\u26fa\u26fd\u2705\u270a-\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797"
+    "\u27b0\u27bf\u2b1b-\u2b1c\u2b50\u2b55"
+)
+_MAYBE_NOT_ONE_CELL = re.compile(f"[^{_one_of(list(_MOSTLY_ONE_CELL))}]|[{NOT_ONE_CELL_INSIDE}]")
 
 
 def widths(glyphs: str) -> list[int] | None:
@@ -147,6 +174,21 @@ def widths(glyphs: str) -> list[int] | None:
     if not _MAYBE_NOT_ONE_CELL.search(glyphs):
         return None
     return [cell_width(char) for char in glyphs]
+
+
+def cluster_widths(glyphs: str, marks: dict[int, str]) -> list[int] | None:
+    """`widths`, with VS16 counted as Rich counts it (and so Textual's strips): it widens a
+    narrow emoji base to two cells. Each cluster is measured whole, which matches Rich over
+    the row because no VS16 is left on a base of no width (see `shape.clusters`)."""
+    cells = widths(glyphs)
+    selected = [index for index, attached in marks.items() if VS16 in attached]
+    if not selected:
+        return cells
+    if cells is None:
+        cells = [1] * len(glyphs)
+    for index in selected:
+        cells[index] = cell_len(glyphs[index] + marks[index])
+    return cells
 
 
 @cache

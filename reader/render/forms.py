@@ -3,9 +3,15 @@
 The reshaper reads its configuration on every call (about 27 µs) and takes each letter
 through several function calls; the engine shapes words one at a time, so that fixed cost
 was most of its shaping time. This is the reshaper's own algorithm over tables taken from
-its own letter and ligature tables, for the one configuration the engine uses; text it
-cannot take exactly (harakat, ZWJ, another configuration) goes to the reshaper itself.
-A differential test holds it to the reshaper's output.
+its own letter and ligature tables, for the one configuration the engine uses; another
+configuration goes to the reshaper itself. A differential test holds it to the reshaper's
+output.
+
+ZWJ is shaped here too, because the reshaper cannot be trusted with it: it drops each ZWJ
+from its output but then looks for ligatures at offsets in the text that still holds them,
+so a lam-alef after a ZWJ is formed from the wrong letters, silently skipped, or raises
+IndexError. Here ZWJ is a letter that joins on both sides and draws as itself (as tatweel
+does), and it stays in the output for the caller to drop with its source offset.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ class _Letter(NamedTuple):
 
 
 class FormShaper:
-    """`reshaper.reshape` for text free of harakat and ZWJ, when `exact` holds."""
+    """`reshaper.reshape` when `exact` holds, except that ZWJs stay in place."""
 
     def __init__(self, reshaper: ArabicReshaper) -> None:
         config = reshaper.configuration
@@ -42,6 +48,7 @@ class FormShaper:
             )
             for char, forms in reshaper.letters.items()
         }
+        self._letters[ZWJ] = _Letter((ZWJ, ZWJ, ZWJ, ZWJ), True, True, True)
         self._ligatures: dict[str, tuple[str, str, str, str]] = {}
         literal = True
         for name, (pattern, forms) in LIGATURES:
@@ -53,13 +60,17 @@ class FormShaper:
             and not config.getboolean("delete_tatweel")
             and not config.getboolean("use_unshaped_instead_of_isolated")
             and config.getboolean("delete_harakat")
+            and config.getboolean("support_zwj")
         )
         self._reshaper = reshaper
 
     def shape(self, text: str) -> str:
-        if not self.exact or ZWJ in text or HARAKAT_RE.search(text):
+        if not self.exact:
             whole: str = self._reshaper.reshape(text)
             return whole
+        if HARAKAT_RE.search(text):
+            # The reshaper deletes them before joining and before finding ligatures alike.
+            text = HARAKAT_RE.sub("", text)
         letters = self._letters
         codes: list[int] = []
         previous: _Letter | None = None

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.arabic_reshaper import HARAKAT_RE
 
-from reader.render.chars import JOINERS, format_re, mark_re, widths
+from reader.render.chars import JOINERS, VS16, cell_width, cluster_widths, format_re, mark_re
 from reader.render.forms import FormShaper
 from reader.render.sanitize import Clean
 
@@ -32,6 +32,8 @@ _RESHAPER = ArabicReshaper(
 )
 _FORMS = FormShaper(_RESHAPER)
 _LAM_ALEF = re.compile("[\ufef5-\ufefc]")
+_LAM = "\u0644"
+ZWJ = "\u200d"
 _ARABIC = re.compile("[\u0600-\u08ff]")
 _WORD_CACHE_SIZE = 50_000
 _shaped_words: dict[str, str] = {}
@@ -90,12 +92,23 @@ class Clusters:
         return ends
 
 
+@cache
+def _dropped_before_shaping() -> re.Pattern[str]:
+    """Format characters, and the spacing characters the reshaper counts as harakat and
+    deletes (U+06E5 and U+06E6 today): taken out here, with their offsets, so that every
+    base the shaper sees comes out as one glyph, or two as one lam-alef."""
+    named = [ord(char) for char in HARAKAT_RE.pattern if ord(char) > 0x7F]  # its range ends
+    span = "".join(map(chr, range(min(named), max(named) + 1)))
+    spacing = "".join(c for c in HARAKAT_RE.findall(span) if not mark_re().match(c))
+    return re.compile(f"{format_re().pattern}|[{re.escape(spacing)}]")
+
+
 def clusters(clean: Clean, shape: bool, keep_harakat: bool) -> Clusters:
     text: str = clean.text
     origin: Sequence[int] = clean.origin
-    dropped = format_re().search(text)
-    if dropped:
-        keep = [i for i, c in enumerate(text) if not format_re().match(c)]
+    dropping = _dropped_before_shaping() if shape else format_re()
+    if dropping.search(text):
+        keep = [i for i, c in enumerate(text) if not dropping.match(c)]
         text = "".join(text[i] for i in keep)
         origin = [origin[i] for i in keep]
     bases: list[str] = []
@@ -105,7 +118,7 @@ def clusters(clean: Clean, shape: bool, keep_harakat: bool) -> Clusters:
         kept: list[int] = []
         for char, source in zip(text, origin, strict=True):
             if mark_re().match(char):
-                if bases and (keep_harakat or not HARAKAT_RE.match(char)):
+                if _kept_mark(char, bases, keep_harakat):
                     marks.setdefault(len(bases) - 1, []).append((char, source))
             else:
                 bases.append(char)
@@ -121,15 +134,18 @@ def clusters(clean: Clean, shape: bool, keep_harakat: bool) -> Clusters:
 
 def _reshape(base_text: str) -> tuple[str, list[int]]:
     """Reshaped text and, per output glyph, the index of its first source base."""
-    if "\u200d" in base_text:
-        glyphs = _RESHAPER.reshape(base_text)
-        return glyphs, _first_sources_with_joiners(base_text, glyphs)
     glyphs = _reshape_words(base_text)
-    # Glyph j comes from base j + (ligatures before j): each lam-alef ate one base.
+    if ZWJ in glyphs:
+        glyphs = glyphs.replace(ZWJ, "")
+        return glyphs, _first_sources_with_joiners(base_text, glyphs)
+    # Glyph j comes from base j + (ligatures before j): each lam-alef made here ate one
+    # base. A lam-alef already in the input stands for one base, and its source is no lam.
     first: list[int] = []
     done = previous = 0
     for ligature in _LAM_ALEF.finditer(glyphs):
         at = ligature.start()
+        if base_text[at + done] != _LAM:
+            continue
         first.extend(range(previous + done, at + done + 1))
         done += 1
         previous = at + 1
@@ -142,8 +158,8 @@ def _reshape_words(base_text: str) -> str:
 
     A space is not a letter to the reshaper, so it ends every joining context, and the only
     ligatures enabled (lam-alef) never span one: each word shapes the same on its own as in
-    its paragraph. News text repeats its words, so only the unseen ones are shaped. Text
-    with a ZWJ never comes here: the reshaper drops ZWJs and its ligature offsets then drift."""
+    its paragraph (a ZWJ included: it joins only the letters beside it). News text repeats
+    its words, so only the unseen ones are shaped."""
     words = base_text.split(" ")
     memo = _shaped_words
     unseen = [word for word in dict.fromkeys(words) if word not in memo]
@@ -162,14 +178,14 @@ def clear_word_cache() -> None:
 
 
 def _first_sources_with_joiners(base_text: str, glyphs: str) -> list[int]:
-    """The general walk: the reshaper drops ZWJ, so skip it where the output has none."""
+    """The general walk, over glyphs with the ZWJs taken out: skip their sources."""
     first: list[int] = []
     source = 0
     for glyph in glyphs:
-        while source < len(base_text) and base_text[source] == "\u200d" and glyph != "\u200d":
+        while source < len(base_text) and base_text[source] == ZWJ:
             source += 1
         first.append(source)
-        source += 2 if _LAM_ALEF.match(glyph) else 1
+        source += 2 if _LAM_ALEF.match(glyph) and base_text[source] == _LAM else 1
     return first
 
 
@@ -193,15 +209,28 @@ def _assemble(
         kept_origin = [base_origin[starts[i]] for i in keep]
         ends = [*starts[1:], len(base_origin)]
         # Rebuild as one base per cluster: joiners vanish, their neighbours keep their sources.
+        kept_marks = {n: cluster_marks[i] for n, i in enumerate(keep) if i in cluster_marks}
         return Clusters(
             "".join(glyphs[i] for i in keep),
-            {n: cluster_marks[i] for n, i in enumerate(keep) if i in cluster_marks},
-            widths("".join(glyphs[i] for i in keep)),
+            kept_marks,
+            cluster_widths("".join(glyphs[i] for i in keep), kept_marks),
             None,
             kept_origin,
             {n: max(mark_end.get(i, 0), base_origin[ends[i] - 1] + 1) for n, i in enumerate(keep)},
         )
-    return Clusters(glyphs, cluster_marks, widths(glyphs), first, base_origin, mark_end)
+    widths = cluster_widths(glyphs, cluster_marks)
+    return Clusters(glyphs, cluster_marks, widths, first, base_origin, mark_end)
+
+
+def _kept_mark(mark: str, bases: list[str], keep_harakat: bool) -> bool:
+    """A mark needs a base; harakat go when the setting says so. A VS16 on a base of no
+    width (a joiner, a skin tone) goes too: Rich would apply it to an earlier character,
+    in a cell the reordering may have moved."""
+    if not bases:
+        return False
+    if mark == VS16:
+        return cell_width(bases[-1]) > 0
+    return keep_harakat or not HARAKAT_RE.match(mark)
 
 
 def _owners(first: list[int] | None, base_count: int) -> list[int]:

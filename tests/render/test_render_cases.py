@@ -105,6 +105,23 @@ def test_lam_alef_ligatures(right: Pad) -> None:
     assert render_lines("لا", 5) == [right("\ufefb", 5)]
 
 
+def test_zwj_joins_its_neighbours_and_a_lam_alef_after_it(right: Pad) -> None:
+    # beh initial, then lam-alef final: the ZWJ joins them and takes no cell
+    assert render_lines("ب\u200dلا", 5) == [right("\ufefc\ufe91", 5)]
+    row = render_text("ب\u200dلا بب", 10, spans=[_span(2, 4, "hit")])[0]
+    ((first, last, _),) = row.styles
+    assert row.text[first:last] == "\ufefc"
+
+
+def test_lam_alef_already_in_presentation_form(right: Pad) -> None:
+    """A lam-alef glyph in the input is one character, not a ligature of two."""
+    row = render_text("\ufefbب ب", 8, spans=[_span(1, 2, "hit")])[0]
+    assert row.text == right("\ufe8f \ufe8f\ufefb", 8)
+    ((first, last, _),) = row.styles
+    assert row.text[first:last] == "\ufe8f"
+    assert row.text[first - 1] == " "
+
+
 def test_allah_ligature_is_off() -> None:
     row = render_lines("الله", 10)[0]
     assert "\ufdf2" not in row

@@ -75,3 +75,32 @@ def test_first_words_at_the_right_end_in_tmux(seed_paths: list[Path], tmp_path: 
     assert len(first_row) == 40
     assert first_row.endswith(rtl_word(first_word))
     assert rtl_word(paragraph.split()[-1].strip(".")) not in screen[0]
+
+
+def test_cli_one_line_errors_for_a_directory_or_a_missing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", "--width", "10", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"khabar render: {tmp_path}: Is a directory\n"
+    missing = tmp_path / "missing.txt"
+    assert main(["render", "--width", "10", str(missing)]) == 1
+    assert capsys.readouterr().err == f"khabar render: {missing}: No such file or directory\n"
+
+
+def test_cli_empty_file_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "empty.txt"
+    source.write_bytes(b"")
+    assert main(["render", "--width", "10", str(source)]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_cli_invalid_utf8_warns_once_and_still_renders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes(b"abc\xff\xfe \xd8\xa8")
+    assert main(["render", "--width", "10", "--bidi", "off", str(source)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "abc\ufffd\ufffd \u0628   \n"
+    assert err.count("\n") == 1
+    assert "not valid UTF-8" in err and "offset 3" in err
