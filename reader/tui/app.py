@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.paths import styles_dir
-from reader.render.engine import BidiMode
+from reader.render.engine import BidiMode, render_text
 from reader.render.modes import next_mode
 from reader.store.browse import Article, ArticleFilter, Browser, find_hits
 from reader.store.schema import SchemaTooNew
@@ -39,10 +39,13 @@ from reader.tui.widgets.people_pane import PeopleList
 from reader.tui.widgets.query_line import QueryLine
 
 T = TypeVar("T")
+Loaded = tuple[Article, list[Any], list[Any]]  # an article, its mentions, its entity counts
 PANES = ("articles", "body", "entities", "people")
 NARROW_BELOW = 110
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 LAST_ARTICLE = "last_article"
+PREFETCH = (1, -1, 2)  # neighbours of the cursor read ahead, nearest first
+PREFETCH_KEEP = 8
 EMPTY_CORPUS = (
     "The database has no articles yet.\nAdd some with: khabar ingest PATH…  then press r."
 )
@@ -86,6 +89,10 @@ class KhabarApp(App[None]):
         self.error: str | None = None
         self.mention_steps: dict[int, int] = {}
         self.jumped_to: int | None = None
+        # Articles near the cursor, read ahead in a worker (their layout warmed in the
+        # engine's cache too), so `j` shows the next one without a round trip to SQLite.
+        self.prefetched: dict[int, Loaded] = {}
+        self.opening: int | None = None
         self.set_reactive(KhabarApp.bidi_mode, bidi)
         if theme:
             self.theme = THEMES.get(theme, theme)
@@ -241,25 +248,36 @@ class KhabarApp(App[None]):
 
     def open_article(self, article_id: int) -> None:
         self._save_position()
-        query = self.filter.query
+        self.opening = article_id
+        loaded = self.prefetched.get(article_id)
+        if loaded is not None:
+            self._show_article(loaded)
+        else:
+            self.db(
+                lambda b: _load(b, article_id),
+                # A read-ahead article shown since must not be replaced by this late one.
+                lambda found: self._show_article(found) if self.opening == article_id else None,
+                group="open",
+            )
+        self.db(
+            lambda b: _mark_opened(b, article_id),
+            lambda _: None,
+            group="state",
+            exclusive=False,
+        )
 
-        def job(browser: Browser) -> tuple[Article | None, list[Any], list[Any], Any]:
-            browser.set_state(article_id, read=True)
-            browser.set_app_state(LAST_ARTICLE, str(article_id))
-            article = browser.article(article_id)
-            hits = find_hits(article.body, query) if article and query.strip() else []
-            return article, browser.mentions(article_id), browser.article_entities(article_id), hits
-
-        self.db(job, self._show_article, group="open")
-
-    def _show_article(self, result: tuple[Article | None, list[Any], list[Any], Any]) -> None:
-        article, mentions, entities, hits = result
-        self.current = article
-        self.mention_steps = {}
+    def _show_article(self, loaded: Loaded | None) -> None:
         body = self.query_one(BodyView)
-        if article is None:
+        self.mention_steps = {}
+        if loaded is None:
+            self.current = None
             body.show_message("This article is gone. Press r to refresh.")
             return
+        article, mentions, entities = loaded
+        article = replace(article, read=True)
+        self.current = article
+        query = self.filter.query
+        hits = find_hits(article.body, query) if query.strip() else []
         body.show(article, mentions, hits, offset=article.scroll)
         self.query_one(EntitiesList).set_entities(entities)
         articles = self.query_one(ArticleList)
@@ -267,17 +285,56 @@ class KhabarApp(App[None]):
         if row is not None and row.id == article.id:
             articles.update_row(replace(row, read=True))
         self._update_status()
+        self._prefetch_neighbours()
+
+    def _prefetch_neighbours(self) -> None:
+        articles = self.query_one(ArticleList)
+        ids = [
+            row.id
+            for step in PREFETCH
+            if 0 <= articles.cursor + step < articles.count
+            and (row := articles.row(articles.cursor + step)) is not None
+        ]
+        wanted = [i for i in ids if i not in self.prefetched]
+        if not wanted:
+            return
+        width = self.query_one(BodyView).scrollable_content_region.width
+        mode = self.bidi_mode
+
+        def job(browser: Browser) -> list[Loaded]:
+            found: list[Loaded] = []
+            for article_id in wanted:
+                loaded = _load(browser, article_id)
+                if loaded is not None:
+                    for text in (loaded[0].title, loaded[0].body):
+                        render_text(text, width, mode)
+                    found.append(loaded)
+            return found
+
+        def done(found: list[Loaded]) -> None:
+            keep = {i: self.prefetched[i] for i in ids if i in self.prefetched}
+            keep.update((loaded[0].id, loaded) for loaded in found)
+            self.prefetched = dict(list(keep.items())[-PREFETCH_KEEP:])
+
+        self.db(job, done, group="prefetch")
 
     def _save_position(self) -> None:
         if self.current is None or self.browser is None:
             return
         article_id, offset = self.current.id, self.query_one(BodyView).top_offset()
+        self._remember(replace(self.current, scroll=offset))
         self.db(
             lambda b: b.set_state(article_id, scroll=offset),
             lambda _: None,
             group="save",
             exclusive=False,
         )
+
+    def _remember(self, article: Article) -> None:
+        """Keep a read-ahead copy in step with state changed since it was read."""
+        loaded = self.prefetched.get(article.id)
+        if loaded is not None:
+            self.prefetched[article.id] = (article, loaded[1], loaded[2])
 
     def on_line_list_highlighted(self, message: LineList.Highlighted) -> None:
         if isinstance(message.widget, ArticleList):
@@ -442,6 +499,7 @@ class KhabarApp(App[None]):
             read=article.read if read is None else read,
             bookmarked=article.bookmarked if bookmarked is None else bookmarked,
         )
+        self._remember(self.current)
         articles = self.query_one(ArticleList)
         row = articles.row(articles.cursor)
         if row is not None and row.id == article.id:
@@ -503,6 +561,7 @@ class KhabarApp(App[None]):
         self._update_status()
 
     def action_refresh(self) -> None:
+        self.prefetched = {}
         self._start()
 
     def action_help(self) -> None:
@@ -556,3 +615,16 @@ class KhabarApp(App[None]):
     def visual(self, text: str) -> str:
         """The engine's form of a short text, for Textual widgets that take plain strings."""
         return visual_text(text, self.size.width, self.bidi_mode)
+
+
+def _load(browser: Browser, article_id: int) -> Loaded | None:
+    article = browser.article(article_id)
+    if article is None:
+        return None
+    return article, browser.mentions(article_id), browser.article_entities(article_id)
+
+
+def _mark_opened(browser: Browser, article_id: int) -> None:
+    """Written after the article is on screen: nothing the reader sees waits for it."""
+    browser.set_state(article_id, read=True)
+    browser.set_app_state(LAST_ARTICLE, str(article_id))
