@@ -6,6 +6,7 @@ named style ranges into Rich styles, so colours stay in the stylesheet.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 from rich.segment import Segment
@@ -20,21 +21,28 @@ ELLIPSIS = "…"
 def visual_strip(
     line: VisualLine, width: int, base: Style, styles: Mapping[str, Style] | None = None
 ) -> Strip:
-    """One engine row as a Strip of exactly `width` cells; later style ranges win overlaps."""
+    """One engine row as a Strip of exactly `width` cells; later style ranges win overlaps.
+
+    Cut only where a style range starts or ends (a row has a handful), not per character."""
     text = line.text
-    per_char: list[Style] = [base] * len(text)
-    for start, end, name in line.styles:
-        extra = (styles or {}).get(name)
-        if extra is None:
-            continue
-        for index in range(max(0, start), min(end, len(text))):
-            per_char[index] = per_char[index] + extra
+    ranges = [
+        (max(0, start), min(end, len(text)), extra)
+        for start, end, name in line.styles
+        if (extra := (styles or {}).get(name)) is not None and start < end
+    ]
+    if not ranges:
+        return Strip([Segment(text, base)]).adjust_cell_length(width, base)
+    cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})
     segments: list[Segment] = []
-    run_start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or per_char[index] != per_char[run_start]:
-            segments.append(Segment(text[run_start:index], per_char[run_start]))
-            run_start = index
+    for start, end in itertools.pairwise(cuts):
+        style = base
+        for low, high, extra in ranges:
+            if low <= start and end <= high:
+                style = style + extra
+        if segments and segments[-1].style == style:
+            segments[-1] = Segment(segments[-1].text + text[start:end], style)
+        else:
+            segments.append(Segment(text[start:end], style))
     return Strip(segments).adjust_cell_length(width, base)
 
 

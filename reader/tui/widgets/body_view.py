@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -53,6 +53,9 @@ class BodyView(ScrollView, can_focus=True):
         self._body_top = 0
         self._starts: list[int] = []
         self._layout_key: tuple[object, ...] = ()
+        # Strips of the rows painted so far for this layout and base style.
+        self._strips: dict[int, Strip] = {}
+        self._strips_base = Style()
 
     def show(
         self,
@@ -111,6 +114,7 @@ class BodyView(ScrollView, can_focus=True):
             ]
             rows += [(line, "") for line in render_text(article.body, width, mode, spans)]
         self._rows = rows
+        self._strips = {}
         self._starts = [line.logical_start for line, _ in rows[self._body_top :]]
         self.virtual_size = Size(width, len(rows))
         self.refresh()
@@ -148,11 +152,22 @@ class BodyView(ScrollView, can_focus=True):
         self.scroll_to_offset(self.hits[self.current_hit][0])
         return True
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
         self._layout()  # the scrollbar can take a column without a resize event
-        width = self.scrollable_content_region.width
+        base = self.rich_style  # walks every ancestor: once per paint, not once per row
+        if base != self._strips_base:
+            self._strips_base, self._strips = base, {}
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strips[index] = self._row_strip(index)
+        return strip
+
+    def _row_strip(self, index: int) -> Strip:
+        base, width = self._strips_base, self.scrollable_content_region.width
         if index >= len(self._rows):
             return Strip.blank(width, base)
         line, role = self._rows[index]

@@ -48,6 +48,7 @@ class LineList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.count = 0
         self.cursor = 0
+        self._paint = (Style(), 0)
 
     # what subclasses provide ------------------------------------------------
 
@@ -67,11 +68,15 @@ class LineList(ScrollView, can_focus=True):
         self.refresh()
         self._reveal()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # rich_style walks every ancestor's styles: once per paint, not once per row.
+        self._paint = (self.rich_style, self.scrollable_content_region.width)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        base, width = self._paint
         line = int(self.scroll_offset.y) + y
         index, row = divmod(line, self.ROW_HEIGHT)
-        base = self.rich_style
         if index >= self.count:
             return Strip.blank(width, base)
         if index == self.cursor and self.has_focus:
