@@ -47,10 +47,10 @@ class ProgressBar:
         if self._progress is not None:
             self._progress.stop()
 
-    def advance(self, articles: int) -> None:
-        if self._progress is None:
+    def advance(self, files: int, articles: int) -> None:
+        if self._progress is None or not files:
             return
-        self._progress.advance(self._task)
+        self._progress.advance(self._task, files)
         speed = self._progress.tasks[0].speed
         rate = f"{speed:,.0f} files/s" if speed else ""
         self._progress.update(self._task, articles=articles, rate=rate)

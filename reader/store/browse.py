@@ -97,6 +97,33 @@ class Person:
     article_count: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Set:
+    """One filter condition: its ids as a query, a test of one row `a`, their parameters."""
+
+    size: int  # what is known of its size, for choosing the set to start from
+    ids: str
+    probe: str
+    params: list[Any]
+
+
+_UNKNOWN = 1 << 62
+_BOOKMARKS = (
+    "SELECT article_id AS id FROM reading_state WHERE bookmarked = 1",
+    "EXISTS (SELECT 1 FROM reading_state WHERE article_id = a.id AND bookmarked = 1)",
+)
+_ENTITY = (
+    "SELECT article_id AS id FROM article_entities WHERE entity_id = ?",
+    "EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ? AND article_id = a.id)",
+)
+_SEARCH = (
+    "SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?",
+    "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+)
+# Walk the list index when at least one row in this many matches.
+_SCAN_RATIO = 20
+
+
 def _token_alternatives(token: str) -> list[str]:
     """Spellings of one folded token that ج/غ variation may have produced, capped."""
     slots = [("ج", "غ") if ch in "جغ" else (ch,) for ch in token]
@@ -155,6 +182,7 @@ class Browser:
         self._conn: sqlite3.Connection = connect(path, readonly=readonly)
         self._conn.create_function("khabar_loose", 1, loose_fold, deterministic=True)
         self._lock = threading.Lock()
+        self._sizes: dict[ArticleFilter, int] = {}
 
     def close(self) -> None:
         with self._lock:
@@ -167,37 +195,90 @@ class Browser:
 
     # articles ---------------------------------------------------------------
 
-    def _where(self, flt: ArticleFilter) -> tuple[list[str], list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        for entity_id in sorted(flt.entity_ids):
-            clauses.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)")
-            params.append(entity_id)
+    def _sets(self, flt: ArticleFilter) -> list[_Set] | None:
+        """Each condition of `flt` as a set of article ids, smallest known first; None: empty."""
+        sets: list[_Set] = []
         if flt.bookmarks_only:
-            clauses.append("a.id IN (SELECT article_id FROM reading_state WHERE bookmarked = 1)")
-        expression = fts_expression(flt.query) if flt.query.strip() else None
-        if flt.query.strip():
-            if expression is None:
-                clauses.append("0")
-            else:
-                clauses.append(
-                    "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            sets.append(_Set(0, *_BOOKMARKS, []))
+        if flt.entity_ids:
+            with self._cursor() as conn:
+                sizes = dict(
+                    conn.execute(
+                        "SELECT id, article_count FROM entities WHERE id IN "
+                        f"({','.join('?' * len(flt.entity_ids))})",
+                        sorted(flt.entity_ids),
+                    ).fetchall()
                 )
-                params.append(expression)
-        return clauses, params
+            for entity_id in sorted(flt.entity_ids, key=lambda e: (sizes.get(e, 0), e)):
+                sets.append(_Set(1 + int(sizes.get(entity_id, 0)), *_ENTITY, [entity_id]))
+        if flt.query.strip():
+            expression = fts_expression(flt.query)
+            if expression is None:
+                return None
+            sets.append(_Set(_UNKNOWN, *_SEARCH, [expression]))
+        sets.sort(key=lambda s: s.size)
+        return sets
+
+    def _total(self) -> int:
+        with self._cursor() as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
+        """Counted over the smallest condition's own index, never over the articles table."""
+        sets = self._sets(flt)
+        if sets is None:
+            return 0
+        if not sets:
+            return self._remember(flt, self._total())
+        driver, probes = sets[0], sets[1:]
+        where = " AND ".join(p.probe for p in probes) or "1"
+        with self._cursor() as conn:
+            row = conn.execute(
+                f"SELECT count(*) FROM ({driver.ids}) a WHERE {where}",
+                [*driver.params, *(x for p in probes for x in p.params)],
+            ).fetchone()
+        return self._remember(flt, int(row[0]))
+
+    def _remember(self, flt: ArticleFilter, count: int) -> int:
+        if len(self._sizes) > 64:
+            self._sizes.clear()
+        self._sizes[flt] = count
+        return count
+
+    def _plan(self, flt: ArticleFilter) -> tuple[str, list[Any], list[str]] | None:
+        """FROM clause, its parameters and the probe clauses for listing `flt`'s articles.
+
+        A large result walks the `articles_order` index and tests each row's id, so a
+        page costs about page × corpus / result index entries and stops at LIMIT. A
+        small one starts from its smallest set's ids and sorts them: walking the whole
+        index to find five articles would cost the whole corpus.
+        """
+        sets = self._sets(flt)
+        if sets is None:
+            return None
+        joins = " LEFT JOIN reading_state r ON r.article_id = a.id"
+        if not sets:
+            return "articles a INDEXED BY articles_order" + joins, [], []
+        size = self._sizes.get(flt)
+        if size is None:
+            size = self.count_articles(flt)
+        total = self._sizes.get(ArticleFilter())
+        if total is None:
+            total = self._remember(ArticleFilter(), self._total())
+        if size * _SCAN_RATIO >= total:
+            params = [x for p in sets for x in p.params]
+            return "articles a INDEXED BY articles_order" + joins, params, [p.probe for p in sets]
+        driver, probes = sets[0], sets[1:]
+        return (
+            f"({driver.ids}) d CROSS JOIN articles a ON a.id = d.id" + joins,
+            [*driver.params, *(x for p in probes for x in p.params)],
+            [p.probe for p in probes],
+        )
 
     _SELECT = (
         "SELECT a.id, a.title, a.source, a.published, "
-        "coalesce(r.read, 0), coalesce(r.bookmarked, 0) "
-        "FROM articles a LEFT JOIN reading_state r ON r.article_id = a.id"
+        "coalesce(r.read, 0), coalesce(r.bookmarked, 0) FROM "
     )
-
-    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
-        clauses, params = self._where(flt)
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        with self._cursor() as conn:
-            row = conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()
-        return int(row[0])
 
     @staticmethod
     def _after(key: tuple[str | None, int]) -> tuple[str, list[Any]]:
@@ -231,58 +312,65 @@ class Browser:
     _ORDER = " ORDER BY a.published DESC, a.id DESC"
     _REVERSE = " ORDER BY a.published ASC, a.id ASC"
 
+    def _page(
+        self,
+        flt: ArticleFilter,
+        bound: tuple[str, list[Any]] | None,
+        order: str,
+        tail: str,
+        extra: list[Any],
+    ) -> list[ArticleRow]:
+        plan = self._plan(flt)
+        if plan is None:
+            return []
+        source, params, clauses = plan
+        if bound is not None:
+            clauses = [*clauses, bound[0]]
+            params = [*params, *bound[1]]
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        return self._rows(f"{self._SELECT}{source}{where}{order}{tail}", [*params, *extra])
+
     def articles_after(
         self, flt: ArticleFilter, key: tuple[str | None, int] | None, limit: int
     ) -> list[ArticleRow]:
         """The next `limit` rows after `key` in list order (from the top when None)."""
-        clauses, params = self._where(flt)
-        if key is not None:
-            clause, extra = self._after(key)
-            clauses.append(clause)
-            params += extra
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        return self._rows(f"{self._SELECT}{where}{self._ORDER} LIMIT ?", [*params, limit])
+        bound = None if key is None else self._after(key)
+        return self._page(flt, bound, self._ORDER, " LIMIT ?", [limit])
 
     def articles_before(
         self, flt: ArticleFilter, key: tuple[str | None, int] | None, limit: int
     ) -> list[ArticleRow]:
         """The `limit` rows just before `key` (the last rows when None), in list order."""
-        clauses, params = self._where(flt)
-        if key is not None:
-            clause, extra = self._before(key)
-            clauses.append(clause)
-            params += extra
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        rows = self._rows(f"{self._SELECT}{where}{self._REVERSE} LIMIT ?", [*params, limit])
+        bound = None if key is None else self._before(key)
+        rows = self._page(flt, bound, self._REVERSE, " LIMIT ?", [limit])
         rows.reverse()
         return rows
 
     def articles_at(self, flt: ArticleFilter, offset: int, limit: int) -> list[ArticleRow]:
         """Rows from a position with no neighbour page to key from: a scrollbar jump."""
-        clauses, params = self._where(flt)
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        return self._rows(
-            f"{self._SELECT}{where}{self._ORDER} LIMIT ? OFFSET ?", [*params, limit, offset]
-        )
+        return self._page(flt, None, self._ORDER, " LIMIT ? OFFSET ?", [limit, offset])
 
     def position_of(self, flt: ArticleFilter, article_id: int) -> int | None:
         """Index of the article in the filtered list, or None when the filter excludes it."""
-        clauses, params = self._where(flt)
-        clauses.append("a.id = ?")
+        sets = self._sets(flt)
+        if sets is None:
+            return None
+        probes = [p.probe for p in sets]
         with self._cursor() as conn:
             row = conn.execute(
-                f"SELECT a.published FROM articles a WHERE {' AND '.join(clauses)}",
-                [*params, article_id],
+                f"SELECT a.published FROM articles a WHERE {' AND '.join(['a.id = ?', *probes])}",
+                [article_id, *(x for p in sets for x in p.params)],
             ).fetchone()
         if row is None:
             return None
-        clauses, params = self._where(flt)
+        plan = self._plan(flt)
+        assert plan is not None
+        source, params, clauses = plan
         clause, extra = self._before((row[0], article_id))
-        clauses.append(clause)
         with self._cursor() as conn:
             return int(
                 conn.execute(
-                    f"SELECT count(*) FROM articles a WHERE {' AND '.join(clauses)}",
+                    f"SELECT count(*) FROM {source} WHERE {' AND '.join([*clauses, clause])}",
                     [*params, *extra],
                 ).fetchone()[0]
             )

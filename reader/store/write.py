@@ -1,8 +1,10 @@
-"""The one place that writes ingested documents: each document is one transaction.
+"""The one place that writes ingested documents, a batch of whole documents per transaction.
 
 A document, its article, any article cut from it, their FTS rows and entity
 bookkeeping go in together or not at all, so an interrupted ingest never leaves
-a half-written article behind and a re-run simply continues.
+a half-written article behind and a re-run simply continues. Several documents
+share one transaction because a commit and the per-entity display-name choice
+cost more than the inserts themselves; a batch is still all or nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -36,22 +38,48 @@ def insert_document(
     conn: sqlite3.Connection, doc: DocumentRow, *, canonical: Canonical | None = None
 ) -> list[int] | None:
     """Store `doc`; return the new article ids (its own first), or None if already stored."""
+    return insert_documents(conn, [doc], canonical=canonical)[0]
+
+
+def insert_documents(
+    conn: sqlite3.Connection, docs: Sequence[DocumentRow], *, canonical: Canonical | None = None
+) -> list[list[int] | None]:
+    """Store `docs` in one transaction; per document its new article ids, or None if known.
+
+    Entity article counts and display names are settled once per batch, not once
+    per article: a popular person named in every document of the batch costs one
+    variants read and one update instead of one per document.
+    """
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    results: list[list[int] | None] = []
+    seen: set[str] = set()
+    touched: Counter[int] = Counter()
     with transaction(conn):
-        if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)).fetchone():
-            return None
-        dropped = json.dumps(
-            [{"text": text, "reason": reason} for text, reason in doc.dropped], ensure_ascii=False
-        )
-        cursor = conn.execute(
-            "INSERT INTO documents (path, sha256, kind, encoding, raw, dropped, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (doc.path, doc.sha256, doc.kind, doc.encoding, doc.raw, dropped, now),
-        )
-        document_id = _lastrowid(cursor)
-        ids: list[int] = []
-        _insert_article(conn, document_id, doc, doc.article, None, now, canonical, ids)
-    return ids
+        for doc in docs:
+            if (
+                doc.sha256 in seen
+                or conn.execute(
+                    "SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)
+                ).fetchone()
+            ):
+                results.append(None)
+                continue
+            seen.add(doc.sha256)
+            dropped = json.dumps(
+                [{"text": text, "reason": reason} for text, reason in doc.dropped],
+                ensure_ascii=False,
+            )
+            cursor = conn.execute(
+                "INSERT INTO documents (path, sha256, kind, encoding, raw, dropped, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc.path, doc.sha256, doc.kind, doc.encoding, doc.raw, dropped, now),
+            )
+            document_id = _lastrowid(cursor)
+            ids: list[int] = []
+            _insert_article(conn, document_id, doc, doc.article, None, now, touched, ids)
+            results.append(ids)
+        _settle_entities(conn, touched, canonical or most_frequent)
+    return results
 
 
 def _insert_article(
@@ -61,7 +89,7 @@ def _insert_article(
     article: ArticleRow,
     appended_to: int | None,
     now: str,
-    canonical: Canonical | None,
+    touched: Counter[int],
     ids: list[int],
 ) -> None:
     cursor = conn.execute(
@@ -87,16 +115,16 @@ def _insert_article(
         (article_id, fold_for_search(article.title), fold_for_search(article.body)),
     )
     if article.mentions:
-        _insert_entities(conn, article_id, article.mentions, canonical or most_frequent)
+        _insert_entities(conn, article_id, article.mentions, touched)
     for appended in article.appended:
-        _insert_article(conn, document_id, doc, appended, article_id, now, canonical, ids)
+        _insert_article(conn, document_id, doc, appended, article_id, now, touched, ids)
 
 
 def _insert_entities(
     conn: sqlite3.Connection,
     article_id: int,
     mentions: tuple[MentionRow, ...],
-    canonical: Canonical,
+    touched: Counter[int],
 ) -> None:
     groups: dict[tuple[str, str], list[MentionRow]] = defaultdict(list)
     for mention in mentions:
@@ -109,13 +137,7 @@ def _insert_entities(
             " ON CONFLICT (entity_id, surface) DO UPDATE SET count = count + excluded.count",
             [(entity_id, s, n) for s, n in Counter(m.surface for m in group).items()],
         )
-        variants = dict(
-            conn.execute("SELECT surface, count FROM variants WHERE entity_id = ?", (entity_id,))
-        )
-        conn.execute(
-            "UPDATE entities SET canonical = ?, article_count = article_count + 1 WHERE id = ?",
-            (canonical(variants), entity_id),
-        )
+        touched[entity_id] += 1
         conn.execute(
             "INSERT INTO article_entities (article_id, entity_id, mention_count) VALUES (?, ?, ?)",
             (article_id, entity_id, len(group)),
@@ -126,6 +148,20 @@ def _insert_entities(
         'INSERT INTO mentions (article_id, entity_id, start, "end", surface)'
         " VALUES (?, ?, ?, ?, ?)",
         rows,
+    )
+
+
+def _settle_entities(conn: sqlite3.Connection, touched: Counter[int], canonical: Canonical) -> None:
+    """Add the batch's article counts and re-choose each touched entity's display name."""
+    updates = []
+    for entity_id, articles in touched.items():
+        variants = dict(
+            conn.execute("SELECT surface, count FROM variants WHERE entity_id = ?", (entity_id,))
+        )
+        updates.append((canonical(variants), articles, entity_id))
+    conn.executemany(
+        "UPDATE entities SET canonical = ?, article_count = article_count + ? WHERE id = ?",
+        updates,
     )
 
 

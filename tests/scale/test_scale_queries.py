@@ -1,0 +1,232 @@
+"""The reader's queries against brute force on a generated corpus, and their plans.
+
+Paging must return every article exactly once, in list order, whichever way it
+is walked and whatever the filter; counts and positions must agree; and the hot
+queries must stay on indexes, which is what keeps them instant at 100,000.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.nlp.normalize import fold_for_search
+from reader.store.browse import ArticleFilter, ArticleRow, Browser, loose_fold
+
+PAGE = 97  # not a divisor of anything, so page edges land everywhere
+
+
+@pytest.fixture
+def browser(scale_db: Path) -> Iterator[Browser]:
+    b = Browser(scale_db, readonly=True)
+    yield b
+    b.close()
+
+
+def _sort_key(row: tuple[int, str | None]) -> tuple[bool, str, int]:
+    article_id, published = row
+    return (published is not None, published or "", article_id)
+
+
+def _ordered(conn: sqlite3.Connection, ids: set[int]) -> list[int]:
+    rows = [r for r in conn.execute("SELECT id, published FROM articles") if r[0] in ids]
+    return [r[0] for r in sorted(rows, key=_sort_key, reverse=True)]
+
+
+def _with_entities(conn: sqlite3.Connection, entity_ids: set[int]) -> set[int]:
+    """From the mentions table, not article_entities, so the two bookkeepings are checked."""
+    found: dict[int, set[int]] = {}
+    for article_id, entity_id in conn.execute("SELECT article_id, entity_id FROM mentions"):
+        found.setdefault(article_id, set()).add(entity_id)
+    return {a for a, names in found.items() if entity_ids <= names}
+
+
+def _alternatives(token: str) -> set[str]:
+    out = {""}
+    for ch in token:
+        out = {o + c for o in out for c in (("ج", "غ") if ch in "جغ" else (ch,))}
+    return out
+
+
+def _matching(conn: sqlite3.Connection, text: str) -> set[int]:
+    """Every query token (ج/غ either way) among the article's folded tokens, or all joined."""
+    tokens = re.findall(r"\w+", fold_for_search(text))
+    found = set()
+    for article_id, title, body in conn.execute("SELECT id, title, body FROM articles"):
+        words = set(re.findall(r"\w+", fold_for_search(title + "\n" + body)))
+        if all(words & _alternatives(t) for t in tokens) or (
+            1 < len(tokens) <= 3 and words & _alternatives("".join(tokens))
+        ):
+            found.add(article_id)
+    return found
+
+
+def _people(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """(entity id, article count) of persons, the busiest first."""
+    return conn.execute(
+        "SELECT id, article_count FROM entities WHERE kind = 'PER' AND article_count > 0 "
+        "ORDER BY article_count DESC, id"
+    ).fetchall()
+
+
+def _filters(conn: sqlite3.Connection) -> list[tuple[ArticleFilter, list[int]]]:
+    """Filters large and small, with the brute-force answer for each."""
+    people = _people(conn)
+    big, second, small = people[0][0], people[1][0], people[-1][0]
+    bookmarked = {
+        r[0] for r in conn.execute("SELECT article_id FROM reading_state WHERE bookmarked")
+    }
+    search = "بيونج يانج"
+    cases = [
+        (ArticleFilter(), set(r[0] for r in conn.execute("SELECT id FROM articles"))),
+        (ArticleFilter(entity_ids=frozenset({big})), _with_entities(conn, {big})),
+        (ArticleFilter(entity_ids=frozenset({small})), _with_entities(conn, {small})),
+        (
+            ArticleFilter(entity_ids=frozenset({big, second})),
+            _with_entities(conn, {big, second}),
+        ),
+        (ArticleFilter(query=search), _matching(conn, search)),
+        (ArticleFilter(query="موسكو"), _matching(conn, "موسكو")),
+        (
+            ArticleFilter(entity_ids=frozenset({second}), query=search),
+            _with_entities(conn, {second}) & _matching(conn, search),
+        ),
+        (ArticleFilter(bookmarks_only=True), bookmarked),
+        (ArticleFilter(query='"'), set()),
+    ]
+    return [(flt, _ordered(conn, ids)) for flt, ids in cases]
+
+
+@pytest.fixture(scope="module")
+def cases(scale_db: Path) -> list[tuple[ArticleFilter, list[int]]]:
+    conn = sqlite3.connect(scale_db)
+    try:
+        some = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id LIMIT 300")]
+        with conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO reading_state (article_id, bookmarked, updated_at) "
+                "VALUES (?, 1, '')",
+                [(a,) for a in some[::7]],
+            )
+        found = _filters(conn)
+    finally:
+        conn.close()
+    assert len(found[1][1]) > 200 and 0 < len(found[2][1]) < 50 and found[4][1]
+    return found
+
+
+def _walk_forward(browser: Browser, flt: ArticleFilter) -> list[ArticleRow]:
+    rows: list[ArticleRow] = []
+    key = None
+    while page := browser.articles_after(flt, key, PAGE):
+        rows += page
+        key = page[-1].key
+    return rows
+
+
+def _walk_backward(browser: Browser, flt: ArticleFilter) -> list[ArticleRow]:
+    rows: list[ArticleRow] = []
+    key = None
+    while page := browser.articles_before(flt, key, PAGE):
+        rows = page + rows
+        key = page[0].key
+    return rows
+
+
+def test_keyset_paging_returns_every_article_once_in_order(
+    browser: Browser, cases: list[tuple[ArticleFilter, list[int]]]
+) -> None:
+    for flt, expected in cases:
+        assert [r.id for r in _walk_forward(browser, flt)] == expected, flt
+        assert [r.id for r in _walk_backward(browser, flt)] == expected, flt
+        assert browser.count_articles(flt) == len(expected), flt
+
+
+def test_offsets_and_positions_agree_with_the_order(
+    browser: Browser, cases: list[tuple[ArticleFilter, list[int]]]
+) -> None:
+    for flt, expected in cases:
+        for offset in (0, 1, len(expected) // 3, max(0, len(expected) - 5)):
+            got = [r.id for r in browser.articles_at(flt, offset, PAGE)]
+            assert got == expected[offset : offset + PAGE], (flt, offset)
+        for index in sorted({0, len(expected) // 2, len(expected) - 1}):
+            if 0 <= index < len(expected):
+                assert browser.position_of(flt, expected[index]) == index, (flt, index)
+    everything = cases[0][1]
+    flt, expected = cases[2]
+    outside = next(a for a in everything if a not in set(expected))
+    assert browser.position_of(flt, outside) is None
+
+
+def test_people_pages_are_complete_and_ordered(browser: Browser, scale_db: Path) -> None:
+    conn = sqlite3.connect(scale_db)
+    try:
+        expected = [p[0] for p in _people(conn)]
+        names = {
+            e: {loose_fold(c)}
+            | {
+                loose_fold(s)
+                for (s,) in conn.execute("SELECT surface FROM variants WHERE entity_id = ?", (e,))
+            }
+            for e, c in conn.execute("SELECT id, canonical FROM entities WHERE kind = 'PER'")
+        }
+    finally:
+        conn.close()
+    for narrow in ("", "ي", "غون", "جون", "zz"):
+        needle = loose_fold(narrow)
+        want = [e for e in expected if any(needle in n for n in names[e])]
+        got: list[int] = []
+        while page := browser.people(narrow, len(got), 13):
+            got += [p.id for p in page]
+        assert got == want, narrow
+        assert browser.count_people(narrow) == len(want), narrow
+    counts = [p.article_count for p in browser.people("", 0, 10_000)]
+    assert counts == sorted(counts, reverse=True)
+
+
+class _Recording:
+    """Stands in for the browser's connection and keeps every statement it runs."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.statements: list[tuple[str, list[Any]]] = []
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        self.statements.append((sql, list(params)))
+        return self.conn.execute(sql, params)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.conn, name)
+
+
+_FULL_SCAN = re.compile(r"\bSCAN (a|articles|m|mentions|ae|article_entities)\b(?!.*INDEX)")
+
+
+def test_hot_queries_use_indexes(
+    browser: Browser, cases: list[tuple[ArticleFilter, list[int]]]
+) -> None:
+    recording = _Recording(browser._conn)
+    browser._conn = recording  # type: ignore[assignment]
+    for flt, _ in cases:
+        first = browser.articles_at(flt, 0, PAGE)
+        if first:
+            browser.articles_after(flt, first[-1].key, PAGE)
+            browser.articles_before(flt, first[-1].key, PAGE)
+            browser.position_of(flt, first[-1].id)
+        browser.count_articles(flt)
+    article = cases[0][1][0]
+    browser.article(article)
+    browser.mentions(article)
+    browser.article_entities(article)
+    browser.people("", 0, 100)
+    browser.people("جون", 0, 100)
+    browser.count_people("")
+    for sql, params in recording.statements:
+        plan = [r[3] for r in recording.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        bad = [step for step in plan if _FULL_SCAN.search(step)]
+        assert not bad, (sql, plan)
