@@ -1,11 +1,14 @@
 """Issue 5: the reader on a 100,000-article corpus, every figure beside its target.
 
     python bench/scale.py [--articles 100000] [--rebuild] [--workers 2] [--runs 5]
+                          [--ingest-sample 5000]
 
 The corpus (bench/make_corpus.py, seed 7) and its database, ingested by the real
 pipeline with entities on every worker, are built once under bench/.cache/scale-N
 and reused: the ingest rate printed is the one measured when the database was
-built (with the load average of that moment). --rebuild builds both again.
+built (with the load average of that moment). --rebuild builds both again;
+--ingest-sample N re-measures the rate now on the corpus's first N files, into a
+scratch database, for when the build ran on a busy machine.
 
 The reader figures come from child processes so the peak RSS is the app's own:
 first paint is timed from spawning a headless app until its first frame with an
@@ -99,6 +102,20 @@ def build(articles: int, workers: int, rebuild: bool) -> tuple[Path, dict[str, A
     }
     info_path.write_text(json.dumps(info, ensure_ascii=False, indent=1))
     return db, info
+
+
+def sample_rate(articles: int, files: int, workers: int) -> tuple[float, str]:
+    """Articles per second ingesting the first `files` files of the cached corpus now."""
+    from reader.ingest.discover import discover
+    from reader.ingest.pipeline import ingest_paths
+
+    corpus = HERE / ".cache" / f"scale-{articles}" / "corpus"
+    paths, _ = discover([corpus])
+    with tempfile.TemporaryDirectory() as tmp:
+        before = load()
+        start = time.perf_counter()
+        report = ingest_paths(Path(tmp) / "sample.db", paths[:files], workers=workers)
+        return report.articles / (time.perf_counter() - start), before
 
 
 def seeds_db(folder: Path) -> Path:
@@ -267,6 +284,7 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--ingest-sample", type=int, default=0, metavar="N")
     parser.add_argument("--child", choices=("paint", "interact"), help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--person", type=int, help=argparse.SUPPRESS)
@@ -281,6 +299,9 @@ def main() -> int:
 
     db, info = build(args.articles, args.workers, args.rebuild)
     print(f"now: {load()}")
+    sample = None
+    if args.ingest_sample:
+        sample = sample_rate(args.articles, args.ingest_sample, args.workers)
     rate = info["articles"] / info["seconds"]
     size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
     person, name, person_articles = filter_person(db, info["articles"])
@@ -300,7 +321,8 @@ def main() -> int:
     paint_big, paint_small = statistics.median(big), statistics.median(small)
     ratio = paint_big / paint_small
     filter_ms = statistics.median(timings["filter"])
-    search_ms = statistics.median(timings["search"])
+    search_cold = timings["search"][0]
+    search_ms = statistics.median(timings["search"][1:] or timings["search"])
     next_ms = statistics.median(timings["next"])
     rss_mb = max(rss) / 1024
 
@@ -314,6 +336,18 @@ def main() -> int:
             f"({info['seconds']:.0f} s; {info['load_before']} before, {info['load_after']} after)",
             f"≥ {TARGETS['ingest']:.0f}",
             verdict(rate, TARGETS["ingest"], at_least=True),
+        ),
+        *(
+            [
+                (
+                    f"ingest with entities, {args.workers} workers, first {args.ingest_sample} "
+                    f"files again now: {sample[0]:,.0f} articles/s ({sample[1]} before)",
+                    f"≥ {TARGETS['ingest']:.0f}",
+                    verdict(sample[0], TARGETS["ingest"], at_least=True),
+                )
+            ]
+            if sample
+            else []
         ),
         (f"database size: {size / info['articles'] / 1024:.1f} KiB per article", "—", "info"),
         (
@@ -330,9 +364,9 @@ def main() -> int:
         ),
         (
             f"search '{SEARCH}' ({timings['search_count']} articles) to first screen: "
-            f"{search_ms:.1f} ms median, {max(timings['search']):.1f} max",
+            f"{search_cold:.1f} ms the first time, {search_ms:.1f} ms median repeated",
             f"≤ {TARGETS['search_ms']:.0f} ms",
-            verdict(search_ms, TARGETS["search_ms"]),
+            verdict(max(search_cold, search_ms), TARGETS["search_ms"]),
         ),
         (
             f"next article (j, app side): {next_ms:.1f} ms median, "
