@@ -138,13 +138,16 @@ def _prepared_batches(
     size = max(1, min(16, len(files) // (workers * 8)))
     chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(), initializer=_ignore_interrupts
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(options,),
     )
     pending: deque[Future[list[list[Outcome]]]] = deque()
     queued = iter(chunks)
     try:
         for chunk in queued:
-            pending.append(pool.submit(prepare_batch, chunk, options))
+            pending.append(pool.submit(_prepare_in_worker, chunk))
             if len(pending) >= workers * 4:
                 break
         while pending and not stop.is_set():
@@ -154,7 +157,7 @@ def _prepared_batches(
             pending.popleft()
             nxt = next(queued, None)
             if nxt is not None:
-                pending.append(pool.submit(prepare_batch, nxt, options))
+                pending.append(pool.submit(_prepare_in_worker, nxt))
             for outcomes in results:
                 yield outcomes
                 if stop.is_set():
@@ -181,10 +184,26 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C reaches the whole process group; only the writer decides how to stop."""
+_worker_options: Options | None = None
+
+
+def _start_worker(options: Options) -> None:
+    """Hand the worker its options once, at start.
+
+    Under fork the options (and any extractor in them, a closure or lambda
+    included) are inherited rather than pickled with every batch. Ctrl-C reaches
+    the whole process group; only the writer decides how to stop.
+    """
+    global _worker_options
+    _worker_options = options
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _prepare_in_worker(chunk: list[str]) -> list[list[Outcome]]:
+    if _worker_options is None:
+        raise RuntimeError("ingest worker started without options")
+    return prepare_batch(chunk, _worker_options)
 
 
 @contextmanager

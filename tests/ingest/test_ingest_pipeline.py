@@ -154,6 +154,19 @@ def test_parallel_ingest_with_injected_extractor(tmp_path: Path, db_path: Path) 
     assert body[start:end] == surface
 
 
+def test_pool_takes_an_extractor_that_cannot_be_pickled(tmp_path: Path, db_path: Path) -> None:
+    """A closure reaches the workers at start, not pickled per batch (which used to hang)."""
+    seen = "بوتين"
+
+    def closure(text: str) -> list[FakeMention]:
+        return fake_extractor(text) if seen in text else []
+
+    write_articles(tmp_path / "in", 20)
+    report = ingest_paths(db_path, [tmp_path / "in"], workers=2, extractor=closure)
+    assert (report.added, report.failed) == (20, [])
+    assert _count(db_path, "entities") == 1
+
+
 def test_no_entities_stores_none(tmp_path: Path, db_path: Path) -> None:
     files = write_articles(tmp_path / "in", 2)
     ingest_paths(db_path, files, entities=False, extractor=fake_extractor)
