@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 MARK = "PAINTED"
 
@@ -46,8 +47,6 @@ def child_minimal() -> None:
 
 
 def child_khabar(db: Path) -> None:
-    from typing import Any
-
     from reader.tui.app import KhabarApp
 
     class Timed(KhabarApp):
@@ -76,15 +75,28 @@ def spawn(args: list[str]) -> float:
 
 async def next_article_ms(db: Path, presses: int) -> tuple[list[float], list[float]]:
     """Per press: ms from the action to the body holding the next article (laid out), and
-    to the end of the next screen refresh (which waits for Textual's 60 fps frame tick).
+    to the end of the first screen update after that (Textual composes frames on a 60 fps
+    tick, so this includes up to 16.7 ms of waiting for it).
 
     Each round is a fresh app with the engine's caches emptied, walking the list once, so
     every article is new to the display engine as in a corpus larger than the seeds;
     only what the app itself prepares while the reader reads (50 ms here) counts."""
+    from textual.screen import Screen
+
     from reader.render.engine import clear_caches
     from reader.tui.app import KhabarApp
     from reader.tui.widgets.article_list import ArticleList
 
+    # The screen's frame tick is where Textual composes and writes a frame; patched before
+    # the app mounts, since the timer keeps the method it was given.
+    frames: list[float] = []
+    tick = Screen._on_timer_update
+
+    def timed_tick(screen: Screen[Any]) -> None:
+        tick(screen)
+        frames.append(time.perf_counter())
+
+    Screen._on_timer_update = timed_tick  # type: ignore[method-assign,assignment]
     shown: list[float] = []
     painted: list[float] = []
     while len(shown) < presses:
@@ -100,15 +112,15 @@ async def next_article_ms(db: Path, presses: int) -> tuple[list[float], list[flo
             while articles.cursor < articles.count - 1 and len(shown) < presses:
                 await pilot.pause(0.05)
                 before = app.current.id if app.current else None
-                refreshed = asyncio.Event()
                 start = time.perf_counter()
                 articles.action_cursor_down()
                 while app.current is None or app.current.id == before:
                     await asyncio.sleep(0)
-                shown.append((time.perf_counter() - start) * 1000)
-                app.call_after_refresh(refreshed.set)
-                await refreshed.wait()
-                painted.append((time.perf_counter() - start) * 1000)
+                at = time.perf_counter()
+                shown.append((at - start) * 1000)
+                while not frames or frames[-1] < at:
+                    await asyncio.sleep(0)
+                painted.append((frames[-1] - start) * 1000)
     return shown, painted
 
 
@@ -152,7 +164,7 @@ def main() -> int:
             "(target < 16 ms)"
         )
         print(
-            "j to the end of the next frame (includes the wait for the 60 fps tick): "
+            "j to the end of the next frame (includes the wait for the frame tick): "
             f"median {statistics.median(painted):.1f} ms, max {max(painted):.1f} ms"
         )
     return 0

@@ -28,7 +28,7 @@ from reader.store.browse import Article, ArticleFilter, Browser, find_hits
 from reader.store.schema import SchemaTooNew
 from reader.tui.keys import APP_BINDINGS
 from reader.tui.screens.help import HelpScreen, key_table
-from reader.tui.strips import visual_text
+from reader.tui.strips import fit_line, visual_text
 from reader.tui.terminal_bidi import tell_app_terminal
 from reader.tui.widgets.article_list import BLOCK, ArticleList
 from reader.tui.widgets.body_view import BodyView
@@ -285,7 +285,8 @@ class KhabarApp(App[None]):
         if row is not None and row.id == article.id:
             articles.update_row(replace(row, read=True))
         self._update_status()
-        self._prefetch_neighbours()
+        # After the frame: the read-ahead's layout work would share the GIL with the paint.
+        self.call_after_refresh(self._prefetch_neighbours)
 
     def _prefetch_neighbours(self) -> None:
         articles = self.query_one(ArticleList)
@@ -299,6 +300,7 @@ class KhabarApp(App[None]):
         if not wanted:
             return
         width = self.query_one(BodyView).scrollable_content_region.width
+        names_width = self.query_one(EntitiesList).scrollable_content_region.width
         mode = self.bidi_mode
 
         def job(browser: Browser) -> list[Loaded]:
@@ -308,6 +310,8 @@ class KhabarApp(App[None]):
                 if loaded is not None:
                     for text in (loaded[0].title, loaded[0].body):
                         render_text(text, width, mode)
+                    for entity in loaded[2] if names_width > 0 else ():
+                        fit_line(f"{entity.canonical} ({entity.mentions})", names_width, mode)
                     found.append(loaded)
             return found
 

@@ -17,7 +17,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.render.engine import Span, VisualLine, render_text
+from reader.render.engine import Line, Settings, Span, VisualLine, render, render_text
 from reader.store.browse import Article, Mention
 from reader.tui.strips import visual_strip
 
@@ -49,13 +49,17 @@ class BodyView(ScrollView, can_focus=True):
         self.hits: list[tuple[int, int]] = []
         self.current_hit = -1
         self.message: str | None = None
-        self._rows: list[tuple[VisualLine, str]] = []
+        # Body rows stay engine Lines until painted: working out which cells each mention
+        # and hit covers is most of a layout, and only the visible rows need it at once.
+        self._rows: list[tuple[VisualLine | Line, str]] = []
+        self._spans: list[Span] = []
         self._body_top = 0
         self._starts: list[int] = []
         self._layout_key: tuple[object, ...] = ()
         # Strips of the rows painted so far for this layout and base style.
         self._strips: dict[int, Strip] = {}
         self._strips_base = Style()
+        self._styles: dict[str, Style] = {}
 
     def show(
         self,
@@ -95,8 +99,9 @@ class BodyView(ScrollView, can_focus=True):
             return
         keep = self.top_offset() if not force and self._layout_key else 0
         self._layout_key = key
-        rows: list[tuple[VisualLine, str]] = []
+        rows: list[tuple[VisualLine | Line, str]] = []
         self._body_top = 0
+        self._spans = []
         if width > 0 and self.message is not None:
             rows = [(line, "") for line in render_text(self.message, width, mode)]
         elif width > 0 and self.article is not None:
@@ -112,10 +117,15 @@ class BodyView(ScrollView, can_focus=True):
                 Span(s, e, "hit-current" if i == self.current_hit else "hit")
                 for i, (s, e) in enumerate(self.hits)
             ]
-            rows += [(line, "") for line in render_text(article.body, width, mode, spans)]
+            self._spans = sorted((s for s in spans if s.end > s.start), key=lambda s: s.start)
+            body = render(article.body, width, Settings(mode))
+            rows += [(line, "") for line in body]
         self._rows = rows
         self._strips = {}
-        self._starts = [line.logical_start for line, _ in rows[self._body_top :]]
+        self._starts = [
+            row.source_range()[0] if isinstance(row, Line) else row.logical_start
+            for row, _ in rows[self._body_top :]
+        ]
         self.virtual_size = Size(width, len(rows))
         self.refresh()
         if keep:
@@ -157,6 +167,7 @@ class BodyView(ScrollView, can_focus=True):
         base = self.rich_style  # walks every ancestor: once per paint, not once per row
         if base != self._strips_base:
             self._strips_base, self._strips = base, {}
+            self._styles = self._span_styles()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -170,12 +181,20 @@ class BodyView(ScrollView, can_focus=True):
         base, width = self._strips_base, self.scrollable_content_region.width
         if index >= len(self._rows):
             return Strip.blank(width, base)
-        line, role = self._rows[index]
+        row, role = self._rows[index]
         if role:
             base = base + self.get_component_rich_style(f"body--{role}")
-        return visual_strip(line, width, base, self._span_styles())
+        line = _visual(row, self._spans) if isinstance(row, Line) else row
+        return visual_strip(line, width, base, self._styles)
 
     def _span_styles(self) -> dict[str, Style]:
         return {
             name: self.get_component_rich_style(f"body--{name.lower()}") for name in KIND_STYLES
         }
+
+
+def _visual(line: Line, spans: list[Span]) -> VisualLine:
+    """A body row as `render_text` would give it, its styles worked out only now."""
+    low, high = line.source_range()
+    hits = [s for s in spans if s.start < high and low < s.end]
+    return VisualLine(line.text, line.rtl, line.style_ranges(hits) if hits else (), low)
