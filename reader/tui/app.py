@@ -17,6 +17,7 @@ from typing import Any, ClassVar, TypeVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.keys import format_key
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -42,6 +43,7 @@ T = TypeVar("T")
 Loaded = tuple[Article, list[Any], list[Any]]  # an article, its mentions, its entity counts
 PANES = ("articles", "body", "entities", "people")
 NARROW_BELOW = 110
+KEY_NAMES = {"pgup": "PgUp", "pgdn": "PgDn", "esc": "Esc", "⏎": "Enter", "⌫": "Backspace"}
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 LAST_ARTICLE = "last_article"
 PREFETCH = (1, -1, 2)  # neighbours of the cursor read ahead, nearest first
@@ -581,11 +583,24 @@ class KhabarApp(App[None]):
         ):
             bindings += [(group, b) for b in source if isinstance(b, Binding)]
         display = {
-            b.id: ", ".join(self.user_keymap.get(b.id, b.key).split(","))
+            b.id: ", ".join(
+                self.get_key_display(Binding(key.strip(), ""))
+                for key in self.user_keymap.get(b.id, b.key).split(",")
+            )
             for _, b in bindings
             if b.id
         }
         return key_table(bindings, display)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """What the user presses, as written on keyboards: `?`, `/`, `Tab`, `Shift+Tab`, `PgUp`,
+        where Textual's own display gives `tab`, `shift+tab`, `pgup`, `^q`."""
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        name = format_key(key)
+        name = KEY_NAMES.get(name, name.capitalize() if len(name) > 1 or modifiers else name)
+        return "+".join([*(m.capitalize() for m in modifiers), name])
 
     async def action_quit(self) -> None:
         self._save_position()

@@ -174,6 +174,12 @@ async def test_help_lists_live_keymap(seeds_db: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert "x" in app.screen.text.split("Bookmark\n")[0].splitlines()[-1]
+        rows = {line.split("  ")[-1].strip(): line for line in app.screen.text.splitlines()}
+        assert rows["Help"].split()[:2] == ["?,", "F1"]
+        assert rows["Search"].split()[0] == "/"
+        assert rows["Previous pane"].split()[0] == "Shift+Tab"
+        assert rows["Body page up"].split()[0] == "PgUp"
+        assert "question_mark" not in app.screen.text and "slash" not in app.screen.text
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
