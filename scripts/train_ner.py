@@ -3,7 +3,9 @@
     python scripts/train_ner.py --train /path/to/anercorp/train.txt
 
 The dev carve-out (every tenth sentence, see reader.nlp.corpus) is held out
-so bench/ner_eval.py measures the shipped model on sentences it never saw.
+so bench/ner_eval.py measures the shipped model on sentences it never saw; the
+word clusters, too, come from the training sentences only. Needs numpy and
+scipy for the clusters (training only: the reader never imports them).
 """
 
 from __future__ import annotations
@@ -17,14 +19,72 @@ import pycrfsuite
 
 from reader.nlp.corpus import Sentence, read_conll, split
 from reader.nlp.features import (
+    CLUSTERS_NAME,
     COMMON_WORDS_NAME,
     CORPUS_NAMES_NAME,
     sentence_features,
+    use_clusters,
+    use_common_words,
     use_corpus_names,
 )
 from reader.nlp.tagger import MODEL_PATH
 
 FOLDS = 5
+CLUSTER_SIZES = (32, 128, 512)
+CONTEXT_WORDS = 3000
+DIMENSIONS = 80
+
+
+def word_clusters(sents: list[list[str]], seed: int = 0) -> dict[str, tuple[str, ...]]:
+    """k-means clusters, coarse to fine, of words seen twice or more, by the company they keep.
+
+    Each word is a vector of positive PMI with the frequent words one and two
+    places to its left and right, reduced by truncated SVD and normalised, and
+    clustered at each of CLUSTER_SIZES. Unlabelled text only: no tag is read.
+    numpy and scipy are needed here, at training time, never by the reader.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.linalg import svds
+
+    counts = Counter(w for s in sents for w in s)
+    vocab = [w for w, n in counts.most_common() if n >= 2]
+    index = {w: i for i, w in enumerate(vocab)}
+    context = {w: i for i, w in enumerate(vocab[:CONTEXT_WORDS])}
+    rows: list[int] = []
+    cols: list[int] = []
+    offsets = [(off, slot * CONTEXT_WORDS) for slot, off in enumerate((-2, -1, 1, 2))]
+    for sent in sents:
+        for j, word in enumerate(sent):
+            if word not in index:
+                continue
+            for off, base in offsets:
+                if 0 <= j + off < len(sent) and sent[j + off] in context:
+                    rows.append(index[word])
+                    cols.append(base + context[sent[j + off]])
+    shape = (len(vocab), len(offsets) * CONTEXT_WORDS)
+    m = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape).tocoo()
+    row_sums = np.asarray(m.sum(1)).ravel()
+    col_sums = np.asarray(m.sum(0)).ravel() ** 0.75  # context smoothing (Levy et al.)
+    pmi = np.log(m.data * col_sums.sum() / (row_sums[m.row] * col_sums[m.col]))
+    keep = pmi > 0
+    ppmi = csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=shape)
+    u, sigma, _ = svds(ppmi, k=DIMENSIONS, random_state=seed)
+    x = u * np.sqrt(sigma)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    rng = np.random.default_rng(seed)
+    levels: list[list[str]] = []
+    for k in CLUSTER_SIZES:
+        centres = x[rng.choice(len(vocab), k, replace=False)]
+        for _ in range(30):
+            assign = np.argmax(x @ centres.T, axis=1)
+            for j in range(k):
+                members = x[assign == j]
+                if len(members):
+                    mean = members.mean(0)
+                    centres[j] = mean / (np.linalg.norm(mean) + 1e-9)
+        levels.append([str(a) for a in assign])
+    return {w: tuple(level[i] for level in levels) for i, w in enumerate(vocab)}
 
 
 def common_outside_names(train: list[Sentence]) -> list[str]:
@@ -55,13 +115,31 @@ def names_in(sents: list[Sentence]) -> dict[str, str]:
     return out
 
 
+def bioes(tags: list[str]) -> list[str]:
+    """BIO tags rewritten so a name's last token (E-) and a one-token name (S-) have labels of
+    their own: the tagger then learns where names end, not only where they start."""
+    out: list[str] = []
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            out.append(tag)
+            continue
+        ends = i + 1 == len(tags) or tags[i + 1] != "I-" + tag[2:]
+        prefix = tag[0]
+        if prefix == "B" or not out or out[-1] == "O" or out[-1][2:] != tag[2:]:
+            out.append(("S-" if ends else "B-") + tag[2:])
+        else:
+            out.append(("E-" if ends else "I-") + tag[2:])
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", type=Path, required=True, help="ANERcorp train.txt")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
-    parser.add_argument("--c1", type=float, default=0.05)
-    parser.add_argument("--c2", type=float, default=0.05)
+    parser.add_argument("--c1", type=float, default=0.02)
+    parser.add_argument("--c2", type=float, default=0.1)
     parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--scheme", choices=("bio", "bioes"), default="bioes")
     args = parser.parse_args()
 
     train, dev = split(read_conll(args.train))
@@ -72,17 +150,27 @@ def main() -> int:
     (args.out.parent / CORPUS_NAMES_NAME).write_text(
         "".join(f"{w}\t{f}\n" for w, f in sorted(names.items())), "utf-8"
     )
+    table = word_clusters([[w for w, _ in sent] for sent in train])
+    (args.out.parent / CLUSTERS_NAME).write_text(
+        "".join(w + "\t" + "\t".join(cs) + "\n" for w, cs in table.items()), "utf-8"
+    )
+    use_clusters(table)
     trainer = pycrfsuite.Trainer(verbose=False)
     # Each fold's sentences see the name lexicon of the other folds only, as a
     # new text sees the lexicon of the whole training set: otherwise every
     # training name would be in the lexicon and the tagger would trust it blindly.
     for fold in range(FOLDS):
         begin, end = fold * len(train) // FOLDS, (fold + 1) * len(train) // FOLDS
-        use_corpus_names(names_in(train[:begin] + train[end:]))
+        others = train[:begin] + train[end:]
+        use_corpus_names(names_in(others))
+        use_common_words(frozenset(common_outside_names(others)))
         for sent in train[begin:end]:
             words = [w for w, _ in sent]
-            trainer.append(sentence_features(words), [t for _, t in sent])
+            tags = [t for _, t in sent]
+            labels = bioes(tags) if args.scheme == "bioes" else tags
+            trainer.append(sentence_features(words), labels)
     use_corpus_names(names)
+    use_common_words(frozenset(common))
     trainer.set_params(
         {
             "c1": args.c1,

@@ -18,11 +18,16 @@ from reader.nlp.normalize import fold
 COMMON_WORDS_NAME = "common_words.txt"
 GIVEN_NAMES_NAME = "given_names.txt"
 CORPUS_NAMES_NAME = "corpus_names.tsv"
+CLUSTERS_NAME = "clusters.tsv"
 # Light stemming in the manner of Larkey's light10: the longest matching
 # proclitic and enclitic/suffix go, as long as a stem of _MIN_LIGHT letters stays.
 _LIGHT_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و")
 _LIGHT_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 _MIN_LIGHT = 3
+# Words that join the parts of a long Arabic name: محمد ولد عبد العزيز، أسامة بن لادن،
+# أحمد أبو الغيط، زينب بنت جحش. They are everyday words too (ولد "born", أم "or"), so the
+# tagger gets them as one flag shared by all, besides each word's own weight.
+_CONNECTORS = frozenset({"ولد", "بن", "ابن", "بنت", "ابو", "ابي", "ابا", "ام", "عبد", "اولاد"})
 
 
 @cache
@@ -34,6 +39,27 @@ def common_words() -> frozenset[str]:
     """
     text = files("reader.nlp").joinpath("data", COMMON_WORDS_NAME).read_text("utf-8")
     return frozenset(text.split())
+
+
+_feature_common: list[frozenset[str]] = []
+
+
+def feature_common_words() -> frozenset[str]:
+    """The common-word list as the tagger sees it: the shipped list, or a training fold's.
+
+    A training sentence must not see a list built with its own words counted, as
+    with the corpus-name lexicon: the tagger would learn to trust it blindly.
+    """
+    if not _feature_common:
+        _feature_common.append(common_words())
+    return _feature_common[0]
+
+
+def use_common_words(words: frozenset[str]) -> None:
+    """Swap the tagger's common-word list (a training fold's, or a model's own) and drop
+    cached features."""
+    _feature_common[:] = [words]
+    word_features.cache_clear()
 
 
 @cache
@@ -73,6 +99,33 @@ def parse_corpus_names(text: str) -> dict[str, str]:
 def use_corpus_names(names: dict[str, str]) -> None:
     """Swap the corpus-name lexicon (the trainer's held-out folds) and drop cached features."""
     _corpus_names[:] = [names]
+    word_features.cache_clear()
+
+
+_clusters: list[dict[str, tuple[str, ...]]] = []
+
+
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Word → its distributional cluster at each granularity, coarse to fine.
+
+    Written by the trainer from the training text alone (no labels): words used
+    in the same contexts share a cluster, so a name the tagged corpus shows once
+    or never inside a name still shares weights with the names it resembles.
+    """
+    if not _clusters:
+        path = files("reader.nlp").joinpath("data", CLUSTERS_NAME)
+        _clusters.append(parse_clusters(path.read_text("utf-8") if path.is_file() else ""))
+    return _clusters[0]
+
+
+def parse_clusters(text: str) -> dict[str, tuple[str, ...]]:
+    rows = (line.split("\t") for line in text.splitlines() if "\t" in line)
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def use_clusters(table: dict[str, tuple[str, ...]]) -> None:
+    """Swap the cluster table (a model trained elsewhere) and drop cached features."""
+    _clusters[:] = [table]
     word_features.cache_clear()
 
 
@@ -123,6 +176,10 @@ def _flags(word: str) -> list[str]:
         flags.append("C")
     if word in lexicon.NON_NAME:
         flags.append("N")
+    if word in feature_common_words():
+        flags.append("cw")
+    if word in _CONNECTORS or any(stem in _CONNECTORS for _, stem in stems(word)):
+        flags.append("cn")
     if word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")):
         flags.append("nis")
     if not word[:1].isalpha():
@@ -152,7 +209,18 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own.append("al")
     own.append(light)
     own.extend(flags)
-    return tuple(own), (light, *flags)
+    shown = [light, *flags]
+    table = clusters()
+    found = table.get(word)
+    if found:
+        own.extend(f"k{level}={c}" for level, c in enumerate(found))
+        shown.extend(f"k{level}={c}" for level, c in enumerate(found[:2]))
+    else:
+        by_stem = table.get(light[3:])
+        if by_stem:
+            own.extend(f"ks{level}={c}" for level, c in enumerate(by_stem))
+            shown.extend(f"ks{level}={c}" for level, c in enumerate(by_stem[:2]))
+    return tuple(own), tuple(shown)
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:

@@ -20,8 +20,13 @@ from typing import NamedTuple
 import pycrfsuite
 
 from reader.nlp.features import (
+    CLUSTERS_NAME,
+    COMMON_WORDS_NAME,
     CORPUS_NAMES_NAME,
+    parse_clusters,
     parse_corpus_names,
+    use_clusters,
+    use_common_words,
     use_corpus_names,
     word_features,
 )
@@ -50,13 +55,16 @@ class _Pieces(NamedTuple):
 
 
 _loaded: list[_Model] = []
+# A model trained on BIOES labels (scripts/train_ner.py --scheme bioes) is read back as BIO.
+_BIO = {"S-": "B-", "E-": "I-"}
 
 
 def use_model(path: Path | None = None) -> pycrfsuite.Tagger:
     """Open a model file (the shipped one by default) and tag with it from now on.
 
-    A model trained elsewhere brings the corpus-name lexicon the trainer wrote
-    beside it, since its weights were learnt against that lexicon.
+    A model trained elsewhere brings the corpus-name lexicon, common-word list
+    and word clusters the trainer wrote beside it: its weights were learnt
+    against them.
     """
     tagger = pycrfsuite.Tagger()
     if path is None:
@@ -67,6 +75,12 @@ def use_model(path: Path | None = None) -> pycrfsuite.Tagger:
         lexicon_path = path.parent / CORPUS_NAMES_NAME
         if lexicon_path.exists():
             use_corpus_names(parse_corpus_names(lexicon_path.read_text("utf-8")))
+        common_path = path.parent / COMMON_WORDS_NAME
+        if common_path.exists():
+            use_common_words(frozenset(common_path.read_text("utf-8").split()))
+        clusters_path = path.parent / CLUSTERS_NAME
+        if clusters_path.exists():
+            use_clusters(parse_clusters(clusters_path.read_text("utf-8")))
     known = frozenset(attr for attr, _ in tagger.info().state_features)
     _loaded[:] = [
         _Model(
@@ -93,7 +107,7 @@ def _model() -> _Model:
 
 
 def _keep(known: frozenset[str], attrs: Sequence[str]) -> tuple[str, ...]:
-    return tuple(a for a in attrs if a in known)
+    return tuple(filter(known.__contains__, attrs))
 
 
 @lru_cache(maxsize=200_000)
@@ -152,4 +166,4 @@ def tag(words: Sequence[str]) -> list[str]:
         return []
     model = _model()
     labels: list[str] = model.tagger.tag(_items(words, model))
-    return labels
+    return [_BIO.get(label[:2], label[:2]) + label[2:] for label in labels]
