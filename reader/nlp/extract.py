@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from reader.nlp import gazetteer, lexicon, tagger, triggers
@@ -50,6 +51,13 @@ def _crf_labels(text: str, tokens: list[Token]) -> list[str]:
     for begin, end in sentences(text, tokens):
         labels.extend(tagger.tag([t.folded for t in tokens[begin:end]]))
     return labels
+
+
+@lru_cache(maxsize=200_000)
+def _may_open_listed(word: str) -> bool:
+    """Whether a gazetteer phrase can start at this word, itself or without its clitic."""
+    heads = gazetteer.load().head_lengths
+    return word in heads or any(stem in heads for _, stem in stems(word))
 
 
 def _bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
@@ -183,6 +191,9 @@ class _Doc:
         n = len(self.words)
         i = 0
         while i < n:
+            if not _may_open_listed(self.words[i]):
+                i += 1
+                continue
             hit = self.longest_at(i, self.gaz.head_lengths, self.gaz.phrases)
             if hit:
                 length, cut, (kind, _), names = hit

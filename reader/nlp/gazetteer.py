@@ -28,6 +28,7 @@ _CITY_STOPLIST = frozenset(
         "العيون", "حي الأمير السفلي", "مدينة غير معروفة", "كوكوس", "ثيل", "نوميا", "كانتون",
     )
 )  # fmt: skip
+_KEY_CACHE = 100_000
 _SKIP_TERRITORIES = frozenset({"001", "ZZ", "QO", "EU", "EZ", "UN"})
 
 
@@ -42,10 +43,19 @@ class Gazetteer:
     # First token of every listed phrase → the phrase lengths starting with it,
     # longest first: a scan asks only about lengths that can match at a token.
     head_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Keys already worked out: a corpus names the same people over and over.
+    _keys: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
 
     def key(self, kind: str, folded_tokens: tuple[str, ...] | list[str]) -> str:
-        own = name_key(self.rules, kind, folded_tokens)
-        return self.key_map.get((kind, own), own)
+        names = tuple(folded_tokens)
+        found = self._keys.get((kind, names))
+        if found is None:
+            own = name_key(self.rules, kind, names)
+            found = self.key_map.get((kind, own), own)
+            if len(self._keys) >= _KEY_CACHE:
+                self._keys.clear()
+            self._keys[kind, names] = found
+        return found
 
     def lookup(self, folded_tokens: tuple[str, ...]) -> tuple[str, str] | None:
         """(kind, key) of an exactly listed phrase."""

@@ -38,6 +38,10 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / MODEL_NAME
 class _Model(NamedTuple):
     tagger: pycrfsuite.Tagger
     known: frozenset[str]  # attributes with at least one non-zero weight
+    # First words of the known "bi=" and "+bi=" bigrams, so most tokens skip building
+    # the string; "|" is always in, being the one word the separator cannot split off.
+    bigram_left: frozenset[str]
+    bigram_right: frozenset[str]
     bos: tuple[str, ...]
     eos: tuple[str, ...]
 
@@ -86,6 +90,8 @@ def use_model(path: Path | None = None) -> pycrfsuite.Tagger:
         _Model(
             tagger,
             known,
+            frozenset({"|", *(a[3:].partition("|")[0] for a in known if a.startswith("bi="))}),
+            frozenset({"|", *(a[4:].partition("|")[0] for a in known if a.startswith("+bi="))}),
             ("BOS",) if "BOS" in known else (),
             ("EOS",) if "EOS" in known else (),
         )
@@ -137,9 +143,10 @@ def _items(words: Sequence[str], model: _Model) -> list[list[str]]:
         if i > 0:
             prev = pieces[i - 1]
             feats.extend(prev.as_prev_word)
-            bigram = "bi=" + words[i - 1] + "|" + word
-            if bigram in known:
-                feats.append(bigram)
+            if words[i - 1] in model.bigram_left:
+                bigram = "bi=" + words[i - 1] + "|" + word
+                if bigram in known:
+                    feats.append(bigram)
             feats.extend(prev.as_prev_flags)
             if i > 1:
                 feats.extend(pieces[i - 2].as_prev2)
@@ -148,9 +155,10 @@ def _items(words: Sequence[str], model: _Model) -> list[list[str]]:
         if i < n - 1:
             nxt = pieces[i + 1]
             feats.extend(nxt.as_next_word)
-            bigram = "+bi=" + word + "|" + words[i + 1]
-            if bigram in known:
-                feats.append(bigram)
+            if word in model.bigram_right:
+                bigram = "+bi=" + word + "|" + words[i + 1]
+                if bigram in known:
+                    feats.append(bigram)
             feats.extend(nxt.as_next_flags)
             if i < n - 2:
                 feats.extend(pieces[i + 2].as_next2)
