@@ -207,25 +207,41 @@ class KhabarApp(App[None]):
                 first = browser.articles_at(flt, cursor // BLOCK * BLOCK, BLOCK)
                 people_count = browser.count_people(self.people_narrow)
                 people = browser.people(self.people_narrow, 0, 100)
+                # What the first screen shows, read here too, so it is drawn in one frame
+                # rather than one more worker round trip and layout each.
+                opened = cursor % BLOCK < len(first) and _load(browser, first[cursor % BLOCK].id)
+                variants = browser.variants(people[0].id) if people else []
             except (sqlite3.Error, OSError, SchemaTooNew) as error:
                 self.call_from_thread(self.report_error, error)
                 return
-            self.call_from_thread(self._started, count, cursor, first, people_count, people)
+            self.call_from_thread(
+                self._started, count, cursor, first, people_count, people, opened, variants
+            )
 
         self.run_worker(work, thread=True, group="start", exclusive=True, exit_on_error=False)
 
     def _started(
-        self, count: int, cursor: int, first: list[Any], people_count: int, people: list[Any]
+        self,
+        count: int,
+        cursor: int,
+        first: list[Any],
+        people_count: int,
+        people: list[Any],
+        opened: Loaded | None,
+        variants: list[tuple[str, int]],
     ) -> None:
         assert self.browser is not None
         self.error = None
-        self.query_one(ArticleList).reset(self.browser, self.filter, count, cursor, first)
-        self.query_one(PeopleList).reset(self.browser, self.people_narrow, people_count, people)
-        self._person_highlighted()
-        if count == 0 and not self.filter.active:
-            self.query_one(BodyView).show_message(EMPTY_CORPUS)
-        self._open_at_cursor()
-        self._update_header()
+        if opened:
+            self.prefetched[opened[0].id] = opened
+        with self.batch_update():
+            self.query_one(ArticleList).reset(self.browser, self.filter, count, cursor, first)
+            self.query_one(PeopleList).reset(self.browser, self.people_narrow, people_count, people)
+            self._show_variants(variants)
+            if count == 0 and not self.filter.active:
+                self.query_one(BodyView).show_message(EMPTY_CORPUS)
+            self._open_at_cursor()
+            self._update_header()
 
     # articles ---------------------------------------------------------------
 
@@ -454,15 +470,13 @@ class KhabarApp(App[None]):
     def _person_highlighted(self) -> None:
         people = self.query_one(PeopleList)
         person = people.person(people.cursor) if people.count else None
-        variants = self.query_one("#variants", EngineText)
         if person is None:
-            variants.update("")
+            self._show_variants([])
             return
-        self.db(
-            lambda b: b.variants(person.id),
-            lambda found: variants.update("\n".join(f"{s} ({n})" for s, n in found)),
-            group="variants",
-        )
+        self.db(lambda b: b.variants(person.id), self._show_variants, group="variants")
+
+    def _show_variants(self, found: list[tuple[str, int]]) -> None:
+        self.query_one("#variants", EngineText).update("\n".join(f"{s} ({n})" for s, n in found))
 
     def on_key(self, event: Any) -> None:
         if (
