@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from reader.render.engine import BidiMode
 from reader.tui.app import EMPTY_CORPUS, KhabarApp
 from reader.tui.screens.help import HelpScreen
@@ -233,3 +235,20 @@ async def test_refresh_sees_articles_added_by_another_process(
         await pilot.press("r")
         await settle(pilot)
         assert app.query_one(ArticleList).count == 7
+
+
+@sync
+async def test_no_color_keeps_the_cursor_and_group_titles_visible(
+    seeds_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        articles = app.query_one(ArticleList)
+        assert articles.get_component_rich_style("line-list--cursor").reverse
+        await pilot.press("3")
+        await settle(pilot)
+        entities = app.query_one(EntitiesList)
+        assert entities.scroll_offset.y == 0 and isinstance(entities.items[0], str)

@@ -87,6 +87,7 @@ class LineList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.ROW_HEIGHT)
+        self._reveal()
 
     def on_focus(self) -> None:
         self.refresh()
@@ -97,7 +98,9 @@ class LineList(ScrollView, can_focus=True):
     # moving -----------------------------------------------------------------
 
     def _reveal(self) -> None:
-        if self.count:
+        # A folded-away pane has no height: scrolling it then would hide the rows above the
+        # cursor (a group title) once it is shown; on_resize reveals it instead.
+        if self.count and self.size.height:
             region = Region(0, self.cursor * self.ROW_HEIGHT, 1, self.ROW_HEIGHT)
             self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
