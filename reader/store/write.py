@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from reader.nlp.normalize import fold_for_search
 from reader.store.records import ArticleRow, DocumentRow, MentionRow
+from reader.store.search_text import index_text
 
 Canonical = Callable[[Mapping[str, int]], str]
 
@@ -112,7 +112,7 @@ def _insert_article(
     ids.append(article_id)
     conn.execute(
         "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-        (article_id, fold_for_search(article.title), fold_for_search(article.body)),
+        (article_id, index_text(article.title), index_text(article.body)),
     )
     if article.mentions:
         _insert_entities(conn, article_id, article.mentions, touched)

@@ -53,14 +53,29 @@ def _alternatives(token: str) -> set[str]:
     return out
 
 
+_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+def _spellings(token: str) -> set[str]:
+    """The token (ج/غ either way), also behind a conjunction or preposition (لبيونغ)."""
+    out = set()
+    for alt in _alternatives(token):
+        out.add(alt)
+        if len(alt) >= 3:
+            out.update(clitic + alt for clitic in _CLITICS)
+        if alt.startswith("ال") and len(alt) >= 5:
+            out.add("ل" + alt[1:])
+    return out
+
+
 def _matching(conn: sqlite3.Connection, text: str) -> set[int]:
-    """Every query token (ج/غ either way) among the article's folded tokens, or all joined."""
+    """Every query token among the article's folded words, or all of them joined."""
     tokens = re.findall(r"\w+", fold_for_search(text))
     found = set()
     for article_id, title, body in conn.execute("SELECT id, title, body FROM articles"):
         words = set(re.findall(r"\w+", fold_for_search(title + "\n" + body)))
-        if all(words & _alternatives(t) for t in tokens) or (
-            1 < len(tokens) <= 3 and words & _alternatives("".join(tokens))
+        if all(words & _spellings(t) for t in tokens) or (
+            1 < len(tokens) <= 3 and words & _spellings("".join(tokens))
         ):
             found.add(article_id)
     return found
