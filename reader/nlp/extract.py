@@ -17,7 +17,7 @@ from typing import NamedTuple, TypeVar
 
 from reader.nlp import gazetteer, lexicon, tagger, triggers
 from reader.nlp.clitics import stems
-from reader.nlp.features import common_words
+from reader.nlp.features import common_words, corpus_names
 from reader.nlp.gazetteer import phrase_heads
 from reader.nlp.tokens import Token, sentences, tokenize
 
@@ -26,6 +26,7 @@ _MIN_BARE = 3
 _TANWEEN = ("\u064b", "\u064c", "\u064d")
 # عبد الله، أبو الغيط: the article-prefixed word after these belongs to the name.
 _COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})
+_CHAIN_LINKS = frozenset({"ولد", "بن", "ابن", "بنت"})
 _V = TypeVar("_V")
 
 
@@ -252,8 +253,63 @@ class _Doc:
             if self.ordinary(first) or self.ordinary(last - 1):
                 continue
             take(self.with_clitic(first, last, kind, bare))
+        accepted = self.repaired(accepted)
+        taken = [False] * len(self.tokens)
+        for span in accepted:
+            taken[span.first : span.last] = [True] * (span.last - span.first)
         self.propagate(accepted, taken)
         return sorted(accepted)
+
+    def repaired(self, accepted: list[_Span]) -> list[_Span]:
+        """Persons' bounds mended: split where a second, و-joined person starts, and run on
+        over ولد/بن chains (محمد سالم ولد با، سعيد ولد محمد الشيخ), which end at a lone name or
+        join the next person."""
+        out = [part for span in sorted(accepted) for part in self.split_coordinated(span)]
+        merged: list[_Span] = []
+        k = 0
+        while k < len(out):
+            span = out[k]
+            k += 1
+            last = span.last
+            while span.kind == "PER" and last + 1 < len(self.words):
+                if self.words[last] not in _CHAIN_LINKS:
+                    break
+                if k < len(out) and out[k].first == last + 1 and out[k].kind == "PER":
+                    last = out[k].last
+                    k += 1
+                elif (k == len(out) or out[k].first > last + 1) and self.chain_name(last + 1):
+                    last += 2
+                else:
+                    break
+            if last != span.last:
+                names = (*span.names, *self.words[span.last : last])
+                span = _Span(span.first, last, "PER", span.cut, names)
+            merged.append(span)
+        return merged
+
+    def chain_name(self, i: int) -> bool:
+        """A word that can be the name after ولد/بن: not a frequent or adverbial word."""
+        word = self.words[i]
+        return word.isalpha() and len(word) > 1 and word not in self.common and not self.ordinary(i)
+
+    def split_coordinated(self, span: _Span) -> list[_Span]:
+        """«وفيدرر وهينان»: inside a person, a و-prefixed word that is no name itself but
+        whose stem is a known person's name starts another person."""
+        if span.kind != "PER":
+            return [span]
+        corpus = corpus_names()
+        for i in range(span.first + 1, span.last):
+            word = self.words[i]
+            if not word.startswith("و") or len(word) < 4 or self.per_known(word):
+                continue
+            if corpus.get(word, "").endswith("PER") or self.words[i - 1] in _COMPOUND_HEADS:
+                continue
+            if not (self.per_known(word[1:]) or corpus.get(word[1:], "").endswith("PER")):
+                continue
+            head = span.names[: i - span.first]
+            rest = _Span(i, span.last, "PER", 1, (word[1:], *self.words[i + 1 : span.last]))
+            return [_Span(span.first, i, "PER", span.cut, head), *self.split_coordinated(rest)]
+        return [span]
 
     def propagate(self, accepted: list[_Span], taken: list[bool]) -> None:
         """Tag the other occurrences of recognised names, bare surnames and Kims included."""

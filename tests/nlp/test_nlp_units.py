@@ -27,6 +27,19 @@ def test_bare_kim_links_to_the_latest_full_kim() -> None:
     assert bare.key == full.key
 
 
+def test_wa_joined_second_person_is_split_off() -> None:
+    text = "اغاسي يتحدى الزمن وفيدرر وهينان يواصلان التقدم"
+    surfaces = [(m.text, m.kind) for m in extract_entities(text)]
+    assert ("هينان", "PER") in surfaces
+    assert not any("فيدرر" in text and "هينان" in text for text, _ in surfaces)
+
+
+def test_person_runs_on_over_a_walad_chain() -> None:
+    text = "وشارك في المؤتمر أحمد ولد عبد الله ولد محمد الأمين"
+    persons = [m.text for m in extract_entities(text) if m.kind == "PER"]
+    assert persons == ["أحمد ولد عبد الله ولد محمد"]
+
+
 def test_full_form_beats_frequent_surname() -> None:
     assert choose_canonical({"بوتين": 9, "فلاديمير بوتين": 2, "فلاديمير بوتن": 1}) == (
         "فلاديمير بوتين"
