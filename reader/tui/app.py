@@ -8,6 +8,7 @@ database become a message in the body pane, never a traceback.
 from __future__ import annotations
 
 import asyncio
+import gc
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -79,6 +80,9 @@ class KhabarApp(App[None]):
         keymap: dict[str, str] | None = None,
         notices: tuple[str, ...] = (),
     ) -> None:
+        # Modules, tables and classes loaded so far live as long as the process: moved out of
+        # the collector's generations, start-up's full collections no longer walk them.
+        gc.freeze()
         super().__init__()
         self.db_path = db_path
         self.browser: Browser | None = None
@@ -102,6 +106,8 @@ class KhabarApp(App[None]):
     # layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Before the panes mount, so they are styled once, not again at the first resize.
+        self._set_narrow()
         with Horizontal(id="panes"):
             with Vertical(id="articles-pane", classes="pane"):
                 yield EngineLine(id="articles-header", classes="pane-header")
@@ -149,8 +155,11 @@ class KhabarApp(App[None]):
         self._apply_size()
 
     def _apply_size(self) -> None:
-        self.screen.set_class(self.size.width < NARROW_BELOW, "-narrow")
+        self._set_narrow()
         self._show_side_for(self.focused)
+
+    def _set_narrow(self) -> None:
+        self.screen.set_class(self.size.width < NARROW_BELOW, "-narrow")
 
     def _show_side_for(self, widget: Widget | None) -> None:
         side = self.query_one("#side")
