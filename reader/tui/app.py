@@ -32,7 +32,8 @@ from reader.tui.keys import APP_BINDINGS
 from reader.tui.screens.help import HelpScreen, key_table
 from reader.tui.strips import fit_line, visual_text
 from reader.tui.terminal_bidi import tell_app_terminal
-from reader.tui.widgets.article_list import BLOCK, ArticleList
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.block_cache import BLOCK
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.engine_text import EngineLine, EngineText
 from reader.tui.widgets.entities_pane import EntitiesList

@@ -7,7 +7,6 @@ while the list has focus, so Latin keys stay free for movement.
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from collections.abc import Callable
 from typing import ClassVar
@@ -16,13 +15,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.strip import Strip
-from textual.worker import get_current_worker
 
 from reader.store.browse import Browser, Person
 from reader.tui.strips import text_strip
+from reader.tui.widgets.block_cache import BLOCK, BlockCache, Read
 from reader.tui.widgets.line_list import LineList
 
-BLOCK = 100
+MAX_BLOCKS = 40
 
 
 def _is_narrowing_key(character: str | None) -> bool:
@@ -45,47 +44,23 @@ class PeopleList(LineList):
         self.chosen: frozenset[int] = frozenset()
         self.on_error: Callable[[Exception], None] = lambda error: None
         self.on_type: Callable[[str | None], None] = lambda character: None
-        self._blocks: dict[int, list[Person]] = {}
-        self._pending: set[int] = set()
-        self._generation = 0
+        self._cache: BlockCache[Person] = BlockCache(
+            self, group="people-blocks", limit=MAX_BLOCKS, report=lambda e: self.on_error(e)
+        )
 
     def reset(self, browser: Browser, narrow: str, count: int, first: list[Person]) -> None:
         self.browser, self.narrow = browser, narrow
-        self._generation += 1
-        self._blocks = {0: first}
-        self._pending.clear()
+        self._cache.reset({0: first})
         self.set_count(count, cursor=0)
 
     def person(self, index: int) -> Person | None:
-        block = self._blocks.get(index // BLOCK)
-        if block is None:
-            self._request(index // BLOCK)
+        return self._cache.get(index, self._reader)
+
+    def _reader(self, block: int) -> Read[Person] | None:
+        browser, narrow = self.browser, self.narrow
+        if browser is None:
             return None
-        offset = index % BLOCK
-        return block[offset] if offset < len(block) else None
-
-    def _request(self, block: int) -> None:
-        if block in self._pending or self.browser is None:
-            return
-        self._pending.add(block)
-        browser, narrow, generation = self.browser, self.narrow, self._generation
-
-        def fetch() -> None:
-            try:
-                rows = browser.people(narrow, block * BLOCK, BLOCK)
-            except sqlite3.Error as error:
-                self.app.call_from_thread(self.on_error, error)
-                return
-            if not get_current_worker().is_cancelled:
-                self.app.call_from_thread(self._arrived, generation, block, rows)
-
-        self.run_worker(fetch, thread=True, group="people-blocks", exit_on_error=False)
-
-    def _arrived(self, generation: int, block: int, rows: list[Person]) -> None:
-        if generation == self._generation:
-            self._pending.discard(block)
-            self._blocks[block] = rows
-            self.refresh()
+        return lambda: browser.people(narrow, block * BLOCK, BLOCK)
 
     def item_strip(self, index: int, row: int, width: int, base: Style) -> Strip:
         person = self.person(index)
