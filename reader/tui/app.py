@@ -72,6 +72,15 @@ class KhabarApp(App[None]):
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
 
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run for real: modules, tables and classes loaded so far live as long as the
+        process, so they move out of the collector's generations and start-up's full
+        collections no longer walk them. Done here, not per app, so tests that build many
+        apps keep collecting normally. The return value passes through: Textual's snapshot
+        harness reads `exit(result)` from it."""
+        gc.freeze()
+        return super().run(*args, **kwargs)
+
     def __init__(
         self,
         db_path: Path,
@@ -81,9 +90,6 @@ class KhabarApp(App[None]):
         keymap: dict[str, str] | None = None,
         notices: tuple[str, ...] = (),
     ) -> None:
-        # Modules, tables and classes loaded so far live as long as the process: moved out of
-        # the collector's generations, start-up's full collections no longer walk them.
-        gc.freeze()
         super().__init__()
         self.db_path = db_path
         self.browser: Browser | None = None
