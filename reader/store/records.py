@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.store.search_text import index_text
+
 
 @dataclass(frozen=True, slots=True)
 class MentionRow:
@@ -28,6 +30,14 @@ class ArticleRow:
     url: str | None = None
     mentions: tuple[MentionRow, ...] = ()
     appended: tuple[ArticleRow, ...] = ()  # articles cut from this one's dump
+    # What the full-text index holds, folded where the row is built (an ingest worker),
+    # so the single writer only inserts it.
+    indexed_title: str = field(init=False)
+    indexed_body: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "indexed_title", index_text(self.title))
+        object.__setattr__(self, "indexed_body", index_text(self.body))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from reader.store.records import ArticleRow, DocumentRow, MentionRow
-from reader.store.search_text import index_text
 
 Canonical = Callable[[Mapping[str, int]], str]
 
@@ -112,7 +111,7 @@ def _insert_article(
     ids.append(article_id)
     conn.execute(
         "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-        (article_id, index_text(article.title), index_text(article.body)),
+        (article_id, article.indexed_title, article.indexed_body),
     )
     if article.mentions:
         _insert_entities(conn, article_id, article.mentions, touched)
