@@ -17,12 +17,27 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import reader.commands
 from reader import __version__
+from reader.commands._output import echo
 from reader.errors import KhabarError
+from reader.render.sanitize import terminal_text
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 DEFAULT_COMMAND = "read"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes what it was given (an invalid choice, an unknown command): its help,
+    usage and errors go through the same sanitiser as every other message."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            (file or sys.stderr).write(terminal_text(message))
 
 
 def _command_modules() -> dict[str, ModuleType]:
@@ -35,8 +50,8 @@ def _command_modules() -> dict[str, ModuleType]:
     return modules
 
 
-def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _common_options() -> _Parser:
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db",
         type=Path,
@@ -49,7 +64,7 @@ def _common_options() -> argparse.ArgumentParser:
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     modules = _command_modules()
     common = _common_options()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="khabar",
         description="A terminal reader for Arabic news. With no command, opens the reader.",
         parents=[common],
@@ -78,13 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(modules[command].run(args))
     except KhabarError as error:
-        print(f"khabar: {error}", file=sys.stderr)
+        echo(f"khabar: {error}", err=True)
         return 1
     except sqlite3.DatabaseError as error:
-        print(f"khabar: database error: {error}", file=sys.stderr)
+        echo(f"khabar: database error: {error}", err=True)
         return 1
     except KeyboardInterrupt:
-        print("khabar: interrupted", file=sys.stderr)
+        echo("khabar: interrupted", err=True)
         return 130
     except BrokenPipeError:
         return 0

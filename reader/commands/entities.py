@@ -49,6 +49,8 @@ def describe(record_id: Any, text: str) -> dict[str, Any]:
 def _lines(stream: TextIO) -> int:
     import json
 
+    from reader.commands._output import echo, json_text
+
     status = 0
     for number, line in enumerate(stream, 1):
         if not line.strip():
@@ -59,23 +61,23 @@ def _lines(stream: TextIO) -> int:
             if not isinstance(text, str):
                 raise TypeError("text is not a string")
         except (ValueError, KeyError, TypeError) as err:
-            print(f"khabar: line {number}: not a {{id, text}} record ({err})", file=sys.stderr)
+            echo(f"khabar: line {number}: not a {{id, text}} record ({err})", err=True)
             status = 1
             continue
-        print(json.dumps(describe(record.get("id"), text), ensure_ascii=False))
+        print(json_text(describe(record.get("id"), text)))
     return status
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
+    from reader.commands._output import echo, json_text
 
     try:
         stream = sys.stdin if args.file is None else open(args.file, encoding="utf-8")  # noqa: SIM115
     except OSError as err:
-        print(f"khabar: {err}", file=sys.stderr)
+        echo(f"khabar: {err}", err=True)
         return 1
     with stream:
         if args.jsonl:
             return _lines(stream)
-        print(json.dumps(describe(None, stream.read()), ensure_ascii=False, indent=2))
+        print(json_text(describe(None, stream.read()), indent=2))
     return 0

@@ -17,9 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import contextlib
-    import json
 
     from reader.commands._database import existing_database
+    from reader.commands._output import json_text
     from reader.store.export import iter_export
 
     with existing_database(args) as (_, db), contextlib.ExitStack() as stack:
@@ -27,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
         if args.output:
             out = stack.enter_context(open(args.output, "w", encoding="utf-8"))
         for record in iter_export(db):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_text(record) + "\n")
     return 0

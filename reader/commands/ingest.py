@@ -28,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from reader.commands._output import echo
     from reader.ingest.pipeline import ingest_paths
     from reader.ingest.summary import summary_lines
     from reader.paths import default_db_path
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         progress=progress,
     )
     for line in summary_lines(report):
-        print(line, file=sys.stderr)
+        echo(line, err=True)
     if report.interrupted:
         return 130
     return 0 if report.ok else 1

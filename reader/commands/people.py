@@ -14,9 +14,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import dataclasses
-    import json
 
     from reader.commands._database import existing_database
+    from reader.commands._output import echo, json_text
     from reader.store.people import list_people, person_detail
 
     with existing_database(args) as (_, db):
@@ -32,11 +32,11 @@ def run(args: argparse.Namespace) -> int:
             }
             for d in people
         ]
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(json_text(out, indent=2))
         return 0
     for d in people:
         spellings = ", ".join(f"{s} ×{c}" for s, c in d.person.variants)
-        print(f"{d.person.canonical}  ({len(d.articles)} articles; {spellings})")
+        echo(f"{d.person.canonical}  ({len(d.articles)} articles; {spellings})")
         for a in d.articles:
-            print(f"    {a.id:>6}  {a.title}  [{a.source_path}]")
+            echo(f"    {a.id:>6}  {a.title}  [{a.source_path}]")
     return 0

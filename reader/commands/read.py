@@ -41,9 +41,10 @@ def _ensure_corpus(db_path: Path) -> str | None:
         return None  # the app shows the error itself
     if not empty or not seeds_dir().is_dir():
         return None
+    from reader.commands._output import echo
     from reader.ingest.pipeline import ingest_paths
 
-    print(f"khabar: first run, adding the sample articles to {db_path} …", file=sys.stderr)
+    echo(f"khabar: first run, adding the sample articles to {db_path} …", err=True)
     try:
         ingest_paths(db_path, [seeds_dir()], progress=sys.stderr.isatty())
     except (sqlite3.Error, OSError) as error:

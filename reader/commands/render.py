@@ -7,6 +7,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from reader.commands._output import echo
+
 NAME = "render"
 HELP = "print Arabic text in visual order, shaped and aligned, as the reader shows it"
 
@@ -40,11 +42,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         mode = resolve_mode(args.bidi)
     except ValueError as error:
-        print(f"khabar render: {error}", file=sys.stderr)
+        echo(f"khabar render: {error}", err=True)
         return 2
     width = args.width if args.width is not None else shutil.get_terminal_size().columns
     if width < 1:
-        print("khabar render: --width must be at least 1", file=sys.stderr)
+        echo("khabar render: --width must be at least 1", err=True)
         return 2
     data = _read(args.file)
     if data is None:
@@ -76,7 +78,7 @@ def _read(path: Path | None) -> bytes | None:
     try:
         return path.read_bytes()
     except OSError as error:
-        print(f"khabar render: {path}: {error.strerror or error}", file=sys.stderr)
+        echo(f"khabar render: {path}: {error.strerror or error}", err=True)
         return None
 
 
@@ -86,9 +88,9 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        print(
+        echo(
             f"khabar render: warning: input is not valid UTF-8 (first bad byte at offset "
             f"{error.start}); bad bytes are shown as U+FFFD",
-            file=sys.stderr,
+            err=True,
         )
         return data.decode("utf-8", errors="replace")

@@ -20,7 +20,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         from textual_serve.server import Server
     except ModuleNotFoundError:
-        print("khabar serve needs textual-serve: pip install 'khabar[serve]'", file=sys.stderr)
+        from reader.commands._output import echo
+
+        echo("khabar serve needs textual-serve: pip install 'khabar[serve]'", err=True)
         return 2
     command = [sys.executable, "-m", "reader"]
     if args.db is not None:

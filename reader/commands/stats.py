@@ -15,25 +15,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import dataclasses
-    import json
 
     from reader.commands._database import existing_database
+    from reader.commands._output import echo, json_text
     from reader.store.stats import collect_stats
 
     with existing_database(args) as (db_path, db):
         stats = collect_stats(db.conn, db_path, top=args.top)
     if args.json:
-        print(json.dumps(dataclasses.asdict(stats), ensure_ascii=False, indent=2))
+        print(json_text(dataclasses.asdict(stats), indent=2))
         return 0
-    print(f"database       {db_path} ({stats.size_bytes / 1e6:.1f} MB)")
-    print(f"schema version {stats.schema_version}")
-    print(f"documents      {stats.documents}")
-    print(f"articles       {stats.articles} ({stats.appended} appended)")
+    echo(f"database       {db_path} ({stats.size_bytes / 1e6:.1f} MB)")
+    echo(f"schema version {stats.schema_version}")
+    echo(f"documents      {stats.documents}")
+    echo(f"articles       {stats.articles} ({stats.appended} appended)")
     kinds = ", ".join(f"{k} {n}" for k, n in stats.entities_by_kind.items()) or "none"
-    print(f"entities       {kinds}")
-    print(f"mentions       {stats.mentions}")
+    echo(f"entities       {kinds}")
+    echo(f"mentions       {stats.mentions}")
     if stats.top_persons:
-        print("top persons")
+        echo("top persons")
         for name, count in stats.top_persons:
-            print(f"  {count:6d}  {name}")
+            echo(f"  {count:6d}  {name}")
     return 0

@@ -71,6 +71,29 @@ def _keep(raw: str, start: int, end: int, offset: int, chars: list[str], origin:
             origin.append(offset + index)
 
 
+# Bytes of a file name that were not UTF-8 arrive as lone surrogates (surrogateescape).
+_ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def terminal_text(text: str) -> str:
+    """`text` made safe to print on a terminal line by line: what every CLI message goes
+    through, since a stored path, title or URL is whatever the scraper wrote.
+
+    Escape sequences go whole, controls and bidi controls go (a stray U+202E would
+    reverse the rest of the user's line), tabs become spaces, and a file name's bytes
+    that were not UTF-8 show as \\xNN instead of ending the run in an encode error.
+    """
+    lines = []
+    for line in text.split("\n"):
+        clean = sanitize(line).text
+        clean = _BIDI.sub("", clean)
+        clean = _ESCAPED_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", clean)
+        lines.append(_SURROGATE.sub("\ufffd", clean))
+    return "\n".join(lines)
+
+
 def split_paragraphs(text: str) -> list[tuple[int, str]]:
     """Paragraphs with their start offsets; a trailing newline adds no empty paragraph."""
     paragraphs: list[tuple[int, str]] = []
