@@ -84,3 +84,55 @@ def text_strip(
 def visual_text(text: str, width: int, mode: BidiMode) -> str:
     """The engine's visual form of a short text, unpadded, for places that take plain text."""
     return fit_line(text, max(1, width), mode).text.strip()
+
+
+def fit_with_tail(text: str, tail: str, width: int, mode: BidiMode) -> VisualLine:
+    """One row of `text` + `tail` where the tail (an entity's count, a date) survives a cut:
+    the text is shortened at its logical end and the ellipsis goes before the tail."""
+    flat = " ".join(text.split())
+    whole = fit_line(flat + tail, width, mode)
+    room = width - len(tail) - 1
+    if room < 1 or len(render_text(flat + tail, width, mode)) == 1:
+        return whole
+    rows = render_text(flat, room, mode)
+    cut = rows[1].logical_start if len(rows) > 1 else len(flat)
+    return fit_line(flat[:cut].rstrip() + ELLIPSIS + tail, width, mode)
+
+
+def first_rows(text: str, width: int, mode: BidiMode, count: int) -> list[VisualLine]:
+    """At most `count` rows of a short text (a title), the last one cut where the eye ends."""
+    flat = " ".join(text.split())
+    rows = render_text(flat, width, mode)
+    if len(rows) <= count:
+        return rows
+    rest = flat[rows[count - 1].logical_start :]
+    return [*rows[: count - 1], fit_line(rest, width, mode)]
+
+
+def aligned_like(line: VisualLine, rtl: bool, width: int) -> VisualLine:
+    """A row that has no right-to-left letters (a source such as "RT") aligned to the right
+    like the Arabic rows around it; its parts were already put in right-to-left order."""
+    if line.rtl or not rtl:
+        return line
+    content = line.text.rstrip()
+    shift = max(0, width - len(content))
+    styles = tuple((s + shift, e + shift, n) for s, e, n in line.styles)
+    return VisualLine(" " * shift + content[:width], False, styles, line.logical_start)
+
+
+def parts_line(parts: list[str], width: int, mode: BidiMode, rtl: bool) -> VisualLine:
+    """Metadata parts ("source · date") as one row in the direction of the row above it:
+    under a right-to-left title the first part stands at the right, even when none of the
+    parts has an Arabic letter. The last part (the date) is kept whole when the row is cut."""
+    if not parts:
+        return fit_line("—", width, mode)
+    line = _parts_fit(parts, width, mode)
+    if line.rtl or not rtl or mode == BidiMode.OFF:
+        return line
+    return aligned_like(_parts_fit(parts[::-1], width, mode), rtl, width)
+
+
+def _parts_fit(parts: list[str], width: int, mode: BidiMode) -> VisualLine:
+    if len(parts) == 1:
+        return fit_line(parts[0], width, mode)
+    return fit_with_tail(" · ".join(parts[:-1]), " · " + parts[-1], width, mode)

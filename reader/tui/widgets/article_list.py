@@ -1,4 +1,7 @@
-"""The article list: two rows per article, fetched from SQLite a block at a time.
+"""The article list: title and metadata rows per article, fetched a block at a time.
+
+A narrow pane gives the title a second row, so a title reads as more than three words;
+the metadata row keeps the date whole and follows the title's direction.
 
 Blocks are keyed from their neighbours (keyset pagination), so scrolling never
 pays for an OFFSET; only a jump into the middle of an unseen region falls back
@@ -14,12 +17,15 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from reader.render.engine import VisualLine
 from reader.store.browse import ArticleFilter, ArticleRow, Browser
-from reader.tui.strips import text_strip
+from reader.tui.strips import first_rows, parts_line, visual_strip
 from reader.tui.widgets.block_cache import BLOCK, BlockCache, Read
 from reader.tui.widgets.line_list import LineList
 
 MAX_BLOCKS = 40
+TWO_TITLE_ROWS_BELOW = 44  # pane width (cells) under which a title gets two rows
+MARK_WIDTH = 3
 
 
 class ArticleList(LineList):
@@ -49,6 +55,10 @@ class ArticleList(LineList):
         self.filter = flt
         self._cache.reset({cursor // BLOCK: first} if first else {})
         self.set_count(count, cursor=cursor)
+
+    @property
+    def row_height(self) -> int:
+        return 3 if self.size.width < TWO_TITLE_ROWS_BELOW else self.ROW_HEIGHT
 
     def row(self, index: int) -> ArticleRow | None:
         return self._cache.get(index, self._reader)
@@ -85,26 +95,30 @@ class ArticleList(LineList):
         mode = self.app.bidi_mode  # type: ignore[attr-defined]
         if article is None:
             return Strip([Segment("…", base)]).adjust_cell_length(width, base)
-        if row == 0:
-            mark = ("★" if article.bookmarked else " ") + ("●" if not article.read else " ")
-            style = (
-                base + self.get_component_rich_style("article-list--unread")
-                if not article.read
-                else base
+        inner = width - MARK_WIDTH
+        if inner < 1:
+            return Strip.blank(width, base)
+        titles = first_rows(article.title, inner, mode, self.row_height - 1)
+        rtl = titles[0].rtl if titles else True
+        if row < self.row_height - 1:
+            style = base
+            if not article.read:
+                style = base + self.get_component_rich_style("article-list--unread")
+            mark = "   "
+            if row == 0:
+                mark = ("★" if article.bookmarked else " ") + ("●" if not article.read else " ")
+                mark += " "
+            line = titles[row] if row < len(titles) else VisualLine(" " * inner, rtl)
+            return _joined(
+                mark,
+                base + self.get_component_rich_style("article-list--mark"),
+                visual_strip(line, inner, style),
             )
-            return text_strip(
-                article.title,
-                width,
-                mode,
-                style,
-                prefix=mark + " ",
-                prefix_style=base + self.get_component_rich_style("article-list--mark"),
-            )
-        meta = " · ".join(part for part in (article.source, article.published) if part) or "—"
-        return text_strip(
-            meta,
-            width,
-            mode,
-            base + self.get_component_rich_style("article-list--meta"),
-            prefix="   ",
-        )
+        meta = [part for part in (article.source, article.published) if part]
+        style = base + self.get_component_rich_style("article-list--meta")
+        line = parts_line(meta, inner, mode, rtl)
+        return _joined("   ", style, visual_strip(line, inner, style))
+
+
+def _joined(prefix: str, style: Style, body: Strip) -> Strip:
+    return Strip.join([Strip([Segment(prefix, style)]), body])

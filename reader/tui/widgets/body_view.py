@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from reader.render.engine import Line, Settings, Span, VisualLine, render, render_text
 from reader.store.browse import Article, Mention
-from reader.tui.strips import visual_strip
+from reader.tui.strips import parts_line, visual_strip
 
 KIND_STYLES = ("PER", "LOC", "ORG", "MISC", "hit", "hit-current")
 
@@ -106,11 +106,13 @@ class BodyView(ScrollView, can_focus=True):
             rows = [(line, "") for line in render_text(self.message, width, mode)]
         elif width > 0 and self.article is not None:
             article = self.article
-            rows += [(line, "title") for line in render_text(article.title, width, mode)]
-            meta = " · ".join(p for p in (article.source, article.published, article.author) if p)
+            titles = render_text(article.title, width, mode)
+            rows += [(line, "title") for line in titles]
+            meta = [p for p in (article.source, article.published, article.author) if p]
             if meta:
-                rows += [(line, "meta") for line in render_text(meta, width, mode)]
-            rows += [(line, "") for line in render_text(" ", width, mode)]
+                rtl = titles[0].rtl if titles else True
+                rows.append((parts_line(meta, width, mode, rtl), "meta"))
+            rows.append((_blank(width, 0), ""))
             self._body_top = len(rows)
             spans = [Span(m.start, m.end, m.kind) for m in self.mentions]
             spans += [
@@ -118,8 +120,7 @@ class BodyView(ScrollView, can_focus=True):
                 for i, (s, e) in enumerate(self.hits)
             ]
             self._spans = sorted((s for s in spans if s.end > s.start), key=lambda s: s.start)
-            body = render(article.body, width, Settings(mode))
-            rows += [(line, "") for line in body]
+            rows += _with_paragraph_gaps(render(article.body, width, Settings(mode)), width)
         self._rows = rows
         self._strips = {}
         self._starts = [
@@ -198,3 +199,24 @@ def _visual(line: Line, spans: list[Span]) -> VisualLine:
     low, high = line.source_range()
     hits = [s for s in spans if s.start < high and low < s.end]
     return VisualLine(line.text, line.rtl, line.style_ranges(hits) if hits else (), low)
+
+
+def _blank(width: int, offset: int) -> VisualLine:
+    return VisualLine(" " * width, True, (), offset)
+
+
+def _with_paragraph_gaps(lines: list[Line], width: int) -> list[tuple[VisualLine | Line, str]]:
+    """One blank row between paragraphs, so they do not run together; a blank paragraph
+    (an empty line in the source) adds no second gap. A gap row stands for the start of
+    the paragraph after it, so offsets still find the paragraph's first row."""
+    rows: list[tuple[VisualLine | Line, str]] = []
+    paragraph = -1
+    for line in lines:
+        if not line.order:
+            continue
+        if line.offset != paragraph:
+            if rows:
+                rows.append((_blank(width, line.source_range()[0]), ""))
+            paragraph = line.offset
+        rows.append((line, ""))
+    return rows

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from reader.store.browse import EntityCount
-from reader.tui.strips import text_strip
+from reader.tui.strips import fit_with_tail, text_strip, visual_strip
 from reader.tui.widgets.line_list import LineList
 
 GROUP_TITLES = {"PER": "أشخاص", "LOC": "أماكن", "ORG": "منظمات", "MISC": "أخرى"}
@@ -63,7 +63,9 @@ class EntitiesList(LineList):
         if isinstance(item, str):
             style = self.rich_style + self.get_component_rich_style("entities--group")
             return text_strip(GROUP_TITLES.get(item, item), width, mode, style)
-        return text_strip(f"{item.canonical} ({item.mentions})", width, mode, base)
+        return visual_strip(
+            fit_with_tail(item.canonical, f" ({item.mentions})", width, mode), width, base
+        )
 
     def action_filter(self) -> None:
         entity = self.selected()

@@ -58,11 +58,16 @@ class LineList(ScrollView, can_focus=True):
     def selectable(self, index: int) -> bool:
         return True
 
+    @property
+    def row_height(self) -> int:
+        """Screen rows per item; a subclass may make it depend on the pane's width."""
+        return self.ROW_HEIGHT
+
     # drawing ----------------------------------------------------------------
 
     def set_count(self, count: int, *, cursor: int | None = None) -> None:
         self.count = count
-        self.virtual_size = Size(self.scrollable_content_region.width, count * self.ROW_HEIGHT)
+        self.virtual_size = Size(self.scrollable_content_region.width, count * self.row_height)
         target = self.cursor if cursor is None else cursor
         self.cursor = max(0, min(target, count - 1)) if count else 0
         self.refresh()
@@ -76,7 +81,7 @@ class LineList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         base, width = self._paint
         line = int(self.scroll_offset.y) + y
-        index, row = divmod(line, self.ROW_HEIGHT)
+        index, row = divmod(line, self.row_height)
         if index >= self.count:
             return Strip.blank(width, base)
         if index == self.cursor and self.has_focus:
@@ -86,7 +91,7 @@ class LineList(ScrollView, can_focus=True):
         return self.item_strip(index, row, width, base)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.ROW_HEIGHT)
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.row_height)
         self._reveal()
 
     def on_focus(self) -> None:
@@ -101,7 +106,7 @@ class LineList(ScrollView, can_focus=True):
         # A folded-away pane has no height: scrolling it then would hide the rows above the
         # cursor (a group title) once it is shown; on_resize reveals it instead.
         if self.count and self.size.height:
-            region = Region(0, self.cursor * self.ROW_HEIGHT, 1, self.ROW_HEIGHT)
+            region = Region(0, self.cursor * self.row_height, 1, self.row_height)
             self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
     def move_to(self, index: int, *, step: int = 1) -> None:

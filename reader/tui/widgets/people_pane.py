@@ -17,7 +17,7 @@ from textual import events
 from textual.strip import Strip
 
 from reader.store.browse import Browser, Person
-from reader.tui.strips import text_strip
+from reader.tui.strips import fit_with_tail, visual_strip
 from reader.tui.widgets.block_cache import BLOCK, BlockCache, Read
 from reader.tui.widgets.line_list import LineList
 
@@ -70,9 +70,10 @@ class PeopleList(LineList):
         chosen = person.id in self.chosen
         mark = "✓ " if chosen else "  "
         style = base + self.get_component_rich_style("people--chosen") if chosen else base
-        return text_strip(
-            f"{person.canonical} ({person.article_count})", width, mode, style, prefix=mark
-        )
+        if width <= len(mark):
+            return Strip.blank(width, base)
+        line = fit_with_tail(person.canonical, f" ({person.article_count})", width - 2, mode)
+        return Strip.join([Strip([Segment(mark, style)]), visual_strip(line, width - 2, style)])
 
     def on_key(self, event: events.Key) -> None:
         narrowing = self.narrow or ""
