@@ -32,6 +32,7 @@ from reader.tui.keys import APP_BINDINGS
 from reader.tui.screens.help import HelpScreen, key_table
 from reader.tui.strips import fit_line, visual_text
 from reader.tui.terminal_bidi import tell_app_terminal
+from reader.tui.theme_colors import khabar_colours
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.block_cache import BLOCK
 from reader.tui.widgets.body_view import BodyView
@@ -109,6 +110,11 @@ class KhabarApp(App[None]):
         self.set_reactive(KhabarApp.bidi_mode, bidi)
         if theme:
             self.theme = THEMES.get(theme, theme)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables plus khabar's entity and hit colours worked out from it."""
+        variables = super().get_css_variables()
+        return {**variables, **khabar_colours(variables)}
 
     # layout -----------------------------------------------------------------
 

@@ -119,7 +119,12 @@ class BodyView(ScrollView, can_focus=True):
                 Span(s, e, "hit-current" if i == self.current_hit else "hit")
                 for i, (s, e) in enumerate(self.hits)
             ]
-            self._spans = sorted((s for s in spans if s.end > s.start), key=lambda s: s.start)
+            # Hits after entities: a hit's text colour is chosen for its own background,
+            # so an entity's colour must never be drawn over it.
+            self._spans = sorted(
+                (s for s in spans if s.end > s.start),
+                key=lambda s: (s.style.startswith("hit"), s.start),
+            )
             rows += _with_paragraph_gaps(render(article.body, width, Settings(mode)), width)
         self._rows = rows
         self._strips = {}
