@@ -21,11 +21,20 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.synchronize import Event
 from pathlib import Path
 from types import FrameType
 
 from reader.ingest.discover import discover
-from reader.ingest.prepare import Extractor, Options, prepare_batch, prepare_file
+from reader.ingest.prepare import (
+    Extractor,
+    Options,
+    Stopped,
+    never,
+    prepare_batch,
+    prepare_file,
+    stop_when,
+)
 from reader.ingest.progress import ProgressBar
 from reader.store.records import DocumentRow, Duplicate, Failure, Outcome
 from reader.store.schema import open_db
@@ -82,11 +91,13 @@ def ingest_paths(
     options = Options(db_path=str(db_path), extractor=extractor)
     count = workers if workers is not None else (os.cpu_count() or 1)
     bar = ProgressBar(len(files), enabled=progress and len(files) > HANDFUL)
+    context = _context()
+    halt = context.Event()
     try:
-        with _stop_on_signals() as stop, bar:
+        with _stop_on_signals(halt) as stop, bar:
             waiting: list[Outcome] = []
             files_waiting = 0
-            for outcomes in _prepared_batches(files, options, count, stop):
+            for outcomes in _prepared_batches(files, options, count, stop, (context, halt)):
                 waiting.extend(outcomes)
                 files_waiting += 1
                 if len(waiting) >= WRITE_BATCH:
@@ -115,9 +126,21 @@ def _record(
             report.duplicates += 1
         else:
             documents.append(outcome)
+            report.notes.extend(outcome.notes)
     if not documents:
         return
-    for ids in insert_documents(conn, documents, canonical=canonical):
+    try:
+        results = insert_documents(conn, documents, canonical=canonical)
+    except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError):
+        # One document the database refuses must not cost the others in its batch:
+        # the batch rolled back, so store them one by one and name the one refused.
+        results = []
+        for doc in documents:
+            try:
+                results.extend(insert_documents(conn, [doc], canonical=canonical))
+            except (sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError) as error:
+                report.failed.append((Path(doc.source_path), f"not stored: {error}"))
+    for ids in results:
         if ids is None:
             report.duplicates += 1
         else:
@@ -126,22 +149,36 @@ def _record(
 
 
 def _prepared_batches(
-    files: list[Path], options: Options, workers: int, stop: threading.Event
+    files: list[Path],
+    options: Options,
+    workers: int,
+    stop: threading.Event,
+    pool_stop: tuple[multiprocessing.context.BaseContext, Event],
 ) -> Iterator[list[Outcome]]:
-    """Each file's outcomes in input order, until done or `stop` is set."""
+    """Each file's outcomes in input order, until done or `stop` is set; the workers of
+    the pool made in `context` watch `halt`, which the signal handler sets with `stop`."""
     if workers <= 1 or len(files) <= HANDFUL:
-        for path in files:
-            if stop.is_set():
-                return
-            yield prepare_file(path, options)
+        stop_when(stop.is_set)
+        try:
+            for path in files:
+                if stop.is_set():
+                    return
+                try:
+                    outcomes = prepare_file(path, options)
+                except Stopped:
+                    return
+                yield outcomes
+        finally:
+            stop_when(never)
         return
     size = max(1, min(16, len(files) // (workers * 8)))
     chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
+    context, halt = pool_stop
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=_context(),
+        mp_context=context,
         initializer=_start_worker,
-        initargs=(options,),
+        initargs=(options, halt),
     )
     pending: deque[Future[list[list[Outcome]]]] = deque()
     queued = iter(chunks)
@@ -163,6 +200,8 @@ def _prepared_batches(
                 if stop.is_set():
                     return
     finally:
+        # Running workers see `halt` between stages and files, so the wait is one stage.
+        halt.set()
         for future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
@@ -187,7 +226,7 @@ def _context() -> multiprocessing.context.BaseContext:
 _worker_options: Options | None = None
 
 
-def _start_worker(options: Options) -> None:
+def _start_worker(options: Options, halt: Event) -> None:
     """Hand the worker its options once, at start.
 
     Under fork the options (and any extractor in them, a closure or lambda
@@ -196,6 +235,7 @@ def _start_worker(options: Options) -> None:
     """
     global _worker_options
     _worker_options = options
+    stop_when(halt.is_set)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
@@ -207,8 +247,9 @@ def _prepare_in_worker(chunk: list[str]) -> list[list[Outcome]]:
 
 
 @contextmanager
-def _stop_on_signals() -> Iterator[threading.Event]:
-    """First SIGINT/SIGTERM asks for a clean stop; a second SIGINT interrupts at once."""
+def _stop_on_signals(halt: Event) -> Iterator[threading.Event]:
+    """First SIGINT/SIGTERM asks for a clean stop (and the workers, through `halt`, at
+    once rather than at the writer's next poll); a second SIGINT interrupts at once."""
     stop = threading.Event()
     if threading.current_thread() is not threading.main_thread():
         yield stop
@@ -218,6 +259,7 @@ def _stop_on_signals() -> Iterator[threading.Event]:
         if stop.is_set() and signum == signal.SIGINT:
             raise KeyboardInterrupt
         stop.set()
+        halt.set()
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -58,16 +59,64 @@ class Options:
     extractor: Extractor | None
 
 
+# Entity work per article is bounded: an article longer than this has its entities
+# taken from its first part only (cut at a space), and no article keeps more mentions
+# than MAX_MENTIONS, so one hostile file cannot hold a worker for minutes.
+MAX_ENTITY_CHARS = 200_000
+MAX_MENTIONS = 20_000
+
 _known: dict[str, sqlite3.Connection] = {}
 
 
+class Stopped(Exception):
+    """The run was asked to stop; the file is left for the next run."""
+
+
+def never() -> bool:
+    return False
+
+
+_should_stop: Callable[[], bool] = never
+
+
+def stop_when(check: Callable[[], bool]) -> None:
+    """Let `check` end the work between stages (read, clean, entities) and between files:
+    a stage is bounded, so a stop takes effect within one stage instead of one batch."""
+    global _should_stop
+    _should_stop = check
+
+
+def _checkpoint() -> None:
+    if _should_stop():
+        raise Stopped
+
+
 def prepare_batch(paths: Sequence[str], options: Options) -> list[list[Outcome]]:
-    return [prepare_file(Path(p), options) for p in paths]
+    """Outcomes of the files in order, ending early (shorter) when the run stops."""
+    out: list[list[Outcome]] = []
+    for p in paths:
+        try:
+            out.append(prepare_file(Path(p), options))
+        except Stopped:
+            break
+    return out
+
+
+def stored_name(path: Path) -> str:
+    """The path as the database keeps it: as given when it is UTF-8, else with each byte
+    that is not as \\xNN (the bytes are all still there); a lone surrogate from
+    surrogateescape cannot be written to SQLite and would roll back the whole batch."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
 
 
 def prepare_file(path: Path, options: Options) -> list[Outcome]:
     """Every outcome of one file: one for a page or dump, one per line of a .jsonl."""
-    shown = str(path)
+    shown = stored_name(path)
     try:
         data = read_bytes(path)
         if path.suffix.lower() in JSONL_SUFFIXES:
@@ -76,11 +125,15 @@ def prepare_file(path: Path, options: Options) -> list[Outcome]:
         if _already_stored(sha, options):
             return [Duplicate(shown)]
         decoded = decode(data)
+        _checkpoint()
         kind = _kind(path, decoded.text)
         article = _clean(kind, decoded.text)
+        _checkpoint()
         return [
             _document(shown, shown, sha, kind, decoded.encoding, decoded.text, article, options)
         ]
+    except Stopped:
+        raise
     except ValueError as exc:
         return [Failure(shown, _one_line(exc))]
     except Exception as exc:  # one broken file must never end the whole run
@@ -88,7 +141,7 @@ def prepare_file(path: Path, options: Options) -> list[Outcome]:
 
 
 def _prepare_jsonl(path: Path, data: bytes, options: Options) -> Iterable[Outcome]:
-    shown = str(path)
+    shown = stored_name(path)
     text = decode(data).text
     for number, line in enumerate(text.split("\n"), start=1):
         where = f"{shown}:{number}"
@@ -98,6 +151,7 @@ def _prepare_jsonl(path: Path, data: bytes, options: Options) -> Iterable[Outcom
         if _already_stored(sha, options):
             yield Duplicate(where)
             continue
+        _checkpoint()
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
@@ -139,6 +193,7 @@ def _document(
     article: CleanArticle,
     options: Options,
 ) -> DocumentRow:
+    notes: list[str] = []
     return DocumentRow(
         path=path,
         source_path=source_path,
@@ -146,17 +201,34 @@ def _document(
         kind=kind,
         encoding=encoding,
         raw=raw,
-        article=_article(article, options.extractor),
+        article=_article(article, options.extractor, notes),
         dropped=tuple(_drops(article)),
+        notes=tuple(f"{source_path}: {note}" for note in notes),
     )
 
 
-def _article(article: CleanArticle, extractor: Extractor | None) -> ArticleRow:
+def _entity_text(body: str) -> str:
+    """The part of `body` entities are taken from: all of it, or its first
+    MAX_ENTITY_CHARS characters cut back to a space so no name is halved."""
+    if len(body) <= MAX_ENTITY_CHARS:
+        return body
+    cut = body.rfind(" ", MAX_ENTITY_CHARS // 2, MAX_ENTITY_CHARS)
+    return body[: cut if cut > 0 else MAX_ENTITY_CHARS]
+
+
+def _article(article: CleanArticle, extractor: Extractor | None, notes: list[str]) -> ArticleRow:
     mentions: tuple[MentionRow, ...] = ()
     if extractor is not None:
-        mentions = tuple(
-            MentionRow(m.start, m.end, m.text, m.kind, m.key) for m in extractor(article.body)
-        )
+        text = _entity_text(article.body)
+        found = extractor(text)
+        if len(text) < len(article.body):
+            notes.append(
+                f"entities taken from the first {len(text):,} of {len(article.body):,} characters"
+            )
+        if len(found) > MAX_MENTIONS:
+            notes.append(f"entities: the first {MAX_MENTIONS:,} of {len(found):,} mentions kept")
+            found = found[:MAX_MENTIONS]
+        mentions = tuple(MentionRow(m.start, m.end, m.text, m.kind, m.key) for m in found)
     return ArticleRow(
         title=article.title,
         body=article.body,
@@ -165,7 +237,7 @@ def _article(article: CleanArticle, extractor: Extractor | None) -> ArticleRow:
         source=article.source,
         url=article.url,
         mentions=mentions,
-        appended=tuple(_article(a, extractor) for a in article.appended),
+        appended=tuple(_article(a, extractor, notes) for a in article.appended),
     )
 
 

@@ -10,6 +10,7 @@ the full name it refers to.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -134,14 +135,13 @@ class _Doc:
         """Past a name's second word, ask for evidence that it still goes on."""
         if not self.namelike(i):
             return False
-        j = i - 1
-        while j >= 0 and self.namelike(j):
-            j -= 1
-        run = i - j - 1
+        run = 0
+        while run < 2 and i - run - 1 >= 0 and self.namelike(i - run - 1):
+            run += 1
         return run < 2 or self.per_known(self.tokens[i].folded) or self.labels[i] != "O"
 
     def crf_bounds(
-        self, span: triggers.Span, crf: list[tuple[int, int, str]]
+        self, span: triggers.Span, crf: list[tuple[int, int, str]], crf_ends: list[int]
     ) -> tuple[int, int, str]:
         """A trigger's person, run on to where the CRF's overlapping person ends.
 
@@ -152,9 +152,11 @@ class _Doc:
         """
         first, last, kind = span
         if kind == "PER":
-            for c_first, c_last, c_kind in crf:
-                if c_kind == "PER" and c_first < last and first < c_last:
-                    return first, max(last, c_last), kind
+            # `crf` is persons only, in order and disjoint: the first that ends past
+            # `first` is the only one that can be the first to overlap.
+            at = bisect_right(crf_ends, first)
+            if at < len(crf) and crf[at][0] < last:
+                return first, max(last, crf[at][1]), kind
         return first, last, kind
 
     def longest_at(
@@ -238,8 +240,10 @@ class _Doc:
         for span in self.gazetteer_spans():
             take(span)
         crf = [s for s in _bio_spans(self.labels) if s[2] in ("PER", "LOC", "ORG", "MISC")]
+        persons = [s for s in crf if s[2] == "PER"]
+        ends = [s[1] for s in persons]
         candidates = [
-            self.crf_bounds(s, crf)
+            self.crf_bounds(s, persons, ends)
             for s in triggers.find(self.tokens, self.trigger_namelike)
             if s.kind != "PER" or self.supported(s.first, s.last)
         ]
@@ -338,7 +342,7 @@ class _Doc:
     def mentions(self) -> list[Mention]:
         spans = self.spans()
         keys = [self.gaz.key(s.kind, s.names) for s in spans]
-        fulls = [(k, s) for k, s in enumerate(spans) if s.kind == "PER" and len(s.names) > 1]
+        fulls = self.full_names(spans)
         out: list[Mention] = []
         for k, span in enumerate(spans):
             key = keys[k]
@@ -349,20 +353,25 @@ class _Doc:
             out.append(Mention(start, end, self.text[start:end], span.kind, key))
         return out
 
-    def link(
-        self, k: int, span: _Span, fulls: list[tuple[int, _Span]], keys: list[str]
-    ) -> str | None:
+    def full_names(self, spans: list[_Span]) -> dict[str, list[int]]:
+        """Positions of the multi-word persons, in order, under the key of their first word
+        and of their last: a bare name looks itself up instead of scanning every full one,
+        which made linking grow with the square of the mentions."""
+        index: dict[str, list[int]] = {}
+        for j, span in enumerate(spans):
+            if span.kind == "PER" and len(span.names) > 1:
+                parts = {self.gaz.key("PER", span.names[:1]), self.gaz.key("PER", span.names[-1:])}
+                for part in parts:
+                    index.setdefault(part, []).append(j)
+        return index
+
+    def link(self, k: int, span: _Span, fulls: dict[str, list[int]], keys: list[str]) -> str | None:
         """Key of the full name a bare one refers to: the latest before it, else the first after."""
-        own = self.gaz.key("PER", span.names)
-        matching = [
-            (j, keys[j])
-            for j, full in fulls
-            if own in (self.gaz.key("PER", full.names[:1]), self.gaz.key("PER", full.names[-1:]))
-        ]
-        before = [key for j, key in matching if j < k]
-        if before:
-            return before[-1]
-        return matching[0][1] if matching else None
+        matching = fulls.get(self.gaz.key("PER", span.names))
+        if not matching:
+            return None
+        before = bisect_left(matching, k)
+        return keys[matching[before - 1] if before else matching[0]]
 
 
 def extract_entities(text: str) -> list[Mention]:

@@ -50,6 +50,7 @@ class DocumentRow:
     raw: str
     article: ArticleRow
     dropped: tuple[tuple[str, str], ...] = field(default=())  # (text, reason)
+    notes: tuple[str, ...] = ()  # what the summary should say about this document
 
 
 @dataclass(frozen=True, slots=True)
