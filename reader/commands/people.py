@@ -10,6 +10,11 @@ HELP = "list every person in the database with spellings and the articles naming
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--find",
+        metavar="NAME",
+        help="only people matching NAME, best first; Latin letters work too (--find putin)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,7 +25,13 @@ def run(args: argparse.Namespace) -> int:
     from reader.store.people import list_people, person_detail
 
     with existing_database(args) as (_, db):
-        details = [person_detail(db, p.id) for p in list_people(db)]
+        if args.find is not None:
+            from reader.store.name_search import find_people
+
+            ids = [f.id for f in find_people(db.conn, args.find)]
+        else:
+            ids = [p.id for p in list_people(db)]
+        details = [person_detail(db, i) for i in ids]
     people = [d for d in details if d is not None]
     if args.json:
         out = [
