@@ -15,9 +15,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import dataclasses
-    import json
 
     from reader.commands._database import existing_database
+    from reader.commands._output import echo, json_text
     from reader.errors import KhabarError
     from reader.store.name_search import find_people
     from reader.store.person_page import person_page
@@ -35,24 +35,24 @@ def run(args: argparse.Namespace) -> int:
     if page is None:
         raise KhabarError(f"no person with id {entity_id}")
     if args.json:
-        print(json.dumps(dataclasses.asdict(page), ensure_ascii=False, indent=2))
+        print(json_text(dataclasses.asdict(page), indent=2))
         return 0
     line = page.timeline
-    print(f"{page.canonical}  (id {page.id}, {page.article_count} articles)")
-    print("spellings: " + ", ".join(f"{s} ×{n}" for s, n in page.spellings))
+    echo(f"{page.canonical}  (id {page.id}, {page.article_count} articles)")
+    echo("spellings: " + ", ".join(f"{s} ×{n}" for s, n in page.spellings))
     if line.first:
         bars = " ".join(str(n) for _, n in line.periods)
-        print(f"by {line.unit}, {line.first} – {line.last}: {bars}", end="")
-        print(f" ({line.undated} undated)" if line.undated else "")
+        undated = f" ({line.undated} undated)" if line.undated else ""
+        echo(f"by {line.unit}, {line.first} – {line.last}: {bars}{undated}")
     if page.roles:
-        print("roles: " + ", ".join(f"{r} ×{n}" for r, n in page.roles))
+        echo("roles: " + ", ".join(f"{r} ×{n}" for r, n in page.roles))
     if page.people:
-        print("named with: " + ", ".join(f"{p.canonical} ×{p.articles}" for p in page.people))
+        echo("named with: " + ", ".join(f"{p.canonical} ×{p.articles}" for p in page.people))
     if page.quotes:
-        print("said:")
+        echo("said:")
         for q in page.quotes:
-            print(f"    «{q.text}»  [{q.article_id}]")
-    print("articles:")
+            echo(f"    «{q.text}»  [{q.article_id}]")
+    echo("articles:")
     for a in page.articles:
-        print(f"    {a.id:>6}  {a.published or '          '}  {a.title}")
+        echo(f"    {a.id:>6}  {a.published or '          '}  {a.title}")
     return 0
