@@ -52,15 +52,41 @@ def _ensure_corpus(db_path: Path) -> str | None:
     return None
 
 
+def chosen_theme(flag: str | None, configured: str | None, notices: list[str]) -> str | None:
+    """The theme to start with. A wrong `--theme` stops here with one line; a wrong
+    `theme =` in config.toml becomes a notice in the app, which starts in its default."""
+    from reader.config import config_path
+    from reader.errors import KhabarError
+    from reader.tui.themes import theme_name, unknown_theme
+
+    if flag:
+        if theme_name(flag) is None:
+            raise KhabarError(f"--theme: {unknown_theme(flag)}")
+        return flag
+    if configured and theme_name(configured) is None:
+        notices.append(f"{config_path()}: {unknown_theme(configured)}; using the default")
+        return None
+    return configured
+
+
 def build_app(args: argparse.Namespace) -> object:
-    from reader.config import load_config
+    from reader.config import config_path, load_config
     from reader.paths import default_db_path
     from reader.render.modes import resolve_mode
     from reader.tui.app import KhabarApp
+    from reader.tui.keymap import unknown_binding_ids
 
     config = load_config()
     db_path: Path = args.db or default_db_path()
     notices = list(config.problems)
+    theme = chosen_theme(getattr(args, "theme", None), config.theme, notices)
+    unknown = unknown_binding_ids(config.keys)
+    if unknown:
+        notices.append(
+            f"{config_path()}: [keys] has no binding {', '.join(unknown)}; "
+            "press ? for the ids it accepts"
+        )
+    keymap = {k: v for k, v in config.keys.items() if k not in unknown}
     problem = _ensure_corpus(db_path)
     if problem:
         notices.append(problem)
@@ -72,8 +98,8 @@ def build_app(args: argparse.Namespace) -> object:
     return KhabarApp(
         db_path,
         bidi=mode,
-        theme=getattr(args, "theme", None) or config.theme,
-        keymap=config.keys,
+        theme=theme,
+        keymap=keymap,
         notices=tuple(notices),
     )
 

@@ -28,11 +28,13 @@ from reader.render.engine import BidiMode, render_text
 from reader.render.modes import next_mode
 from reader.store.browse import Article, ArticleFilter, Browser, find_hits
 from reader.store.schema import SchemaTooNew
+from reader.tui.keymap import binding_groups
 from reader.tui.keys import APP_BINDINGS
 from reader.tui.screens.help import HelpScreen, key_table
 from reader.tui.strips import fit_line, visual_text
 from reader.tui.terminal_bidi import tell_app_terminal
 from reader.tui.theme_colors import khabar_colours
+from reader.tui.themes import ALIASES
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.block_cache import BLOCK
 from reader.tui.widgets.body_view import BodyView
@@ -47,7 +49,6 @@ Loaded = tuple[Article, list[Any], list[Any]]  # an article, its mentions, its e
 PANES = ("articles", "body", "entities", "people")
 NARROW_BELOW = 110
 KEY_NAMES = {"pgup": "PgUp", "pgdn": "PgDn", "esc": "Esc", "⏎": "Enter", "⌫": "Backspace"}
-THEMES = {"dark": "textual-dark", "light": "textual-light"}
 LAST_ARTICLE = "last_article"
 PREFETCH = (1, -1, 2)  # neighbours of the cursor read ahead, nearest first
 PREFETCH_KEEP = 8
@@ -109,7 +110,7 @@ class KhabarApp(App[None]):
         self.opening: int | None = None
         self.set_reactive(KhabarApp.bidi_mode, bidi)
         if theme:
-            self.theme = THEMES.get(theme, theme)
+            self.theme = ALIASES.get(theme, theme)
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables plus khabar's entity and hit colours worked out from it."""
@@ -610,14 +611,7 @@ class KhabarApp(App[None]):
         self.push_screen(HelpScreen(self.help_text()))
 
     def help_text(self) -> str:
-        bindings: list[tuple[str, Binding]] = []
-        for group, source in (
-            ("app", APP_BINDINGS),
-            ("list", LineList.BINDINGS),
-            ("body", BodyView.BINDINGS),
-            ("entities", EntitiesList.BINDINGS),
-        ):
-            bindings += [(group, b) for b in source if isinstance(b, Binding)]
+        bindings = [(group, b) for group, found in binding_groups() for b in found]
         display = {
             b.id: ", ".join(
                 self.get_key_display(Binding(key.strip(), ""))

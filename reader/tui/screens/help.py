@@ -1,4 +1,8 @@
-"""`?`: every key, read from the live bindings and the user's keymap, so it never lies."""
+"""`?` or F1: every key, read from the live bindings and the user's keymap, so it never lies.
+
+Each row shows the binding id that config.toml's [keys] table remaps. The text scrolls
+(j/k, arrows, PgUp/PgDn, g/G) so it fits an 80×24 terminal.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ CONTEXT_NOTES = {
     "list": "Article, entity and people lists",
     "body": "Body pane",
     "entities": "Entities pane",
+    "help": "This help",
 }
 PEOPLE_NOTE = (
     "People pane: type Arabic letters to narrow (folded: جونج أون finds كيم جونغ أون), "
@@ -32,14 +37,25 @@ def key_table(bindings: list[tuple[str, Binding]], display: dict[str, str]) -> s
             lines.append("")
             lines.append(CONTEXT_NOTES.get(group, group))
         keys = display.get(binding.id or "", binding.key)
-        lines.append(f"  {keys:<22} {binding.description}")
-    lines += ["", PEOPLE_NOTE, "", "Config: keys can be remapped in config.toml [keys]."]
+        lines.append(f"  {keys:<14} {binding.id or '':<20} {binding.description}")
+    lines += [
+        "",
+        PEOPLE_NOTE,
+        "",
+        'Config: remap a key by its id in config.toml, e.g. [keys] "app.bookmark" = "x".',
+    ]
     return "\n".join(lines).strip("\n")
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll down", id="help.down"),
+        Binding("k,up", "scroll(-1)", "Scroll up", id="help.up"),
+        Binding("pagedown,space", "page(1)", "Page down", id="help.page_down"),
+        Binding("pageup", "page(-1)", "Page up", id="help.page_up"),
+        Binding("g,home", "edge(0)", "Top", id="help.top"),
+        Binding("G,end", "edge(1)", "Bottom", id="help.bottom"),
     ]
 
     def __init__(self, text: str) -> None:
@@ -49,5 +65,18 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         yield EngineText(self.text, id="help-text")
 
-    def action_dismiss_help(self) -> None:
-        self.dismiss()
+    def _text(self) -> EngineText:
+        return self.query_one("#help-text", EngineText)
+
+    def action_scroll(self, rows: int) -> None:
+        text = self._text()
+        text.scroll_to(y=text.scroll_offset.y + rows, animate=False, immediate=True)
+
+    def action_page(self, pages: int) -> None:
+        text = self._text()
+        step = max(1, text.scrollable_content_region.height - 1) * pages
+        text.scroll_to(y=text.scroll_offset.y + step, animate=False, immediate=True)
+
+    def action_edge(self, bottom: int) -> None:
+        text = self._text()
+        text.scroll_to(y=text.max_scroll_y if bottom else 0, animate=False, immediate=True)
