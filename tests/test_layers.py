@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent / "reader"
-PURE_ROOMS = ["store", "clean", "ingest", "nlp", "render"]
+PURE_ROOMS = ["store", "clean", "ingest", "nlp", "render", "fetch"]
 
 
 def _imported_modules(path: Path) -> set[str]:

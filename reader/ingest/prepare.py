@@ -207,6 +207,19 @@ def _document(
     )
 
 
+def document_row(
+    path: str,
+    sha: str,
+    kind: str,
+    encoding: str,
+    raw: str,
+    article: CleanArticle,
+    extractor: Extractor | None,
+) -> DocumentRow:
+    """A cleaned article as the writer's record, for what `khabar fetch` brings in."""
+    return _document(path, path, sha, kind, encoding, raw, article, Options(None, extractor))
+
+
 def _entity_text(body: str) -> str:
     """The part of `body` entities are taken from: all of it, or its first
     MAX_ENTITY_CHARS characters cut back to a space so no name is halved."""

@@ -51,6 +51,7 @@ class DocumentRow:
     article: ArticleRow
     dropped: tuple[tuple[str, str], ...] = field(default=())  # (text, reason)
     notes: tuple[str, ...] = ()  # what the summary should say about this document
+    feed_id: int | None = None  # the subscription a fetched page or item came from
 
 
 @dataclass(frozen=True, slots=True)

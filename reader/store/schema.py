@@ -88,6 +88,34 @@ MIGRATIONS: tuple[str, ...] = (
         title, body, tokenize = 'unicode61 remove_diacritics 2'
     );
     """,
+    # 2: feed subscriptions (reader/fetch); a fetched document remembers its feed.
+    r"""
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,         -- after permanent redirects
+        title TEXT,                       -- the user's name for it, else the feed's own
+        tags TEXT NOT NULL DEFAULT '[]',  -- JSON list of strings
+        site_url TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_status INTEGER,              -- HTTP status of the last fetch, NULL if none answered
+        last_error TEXT,                  -- in plain words, NULL after a good fetch
+        error_count INTEGER NOT NULL DEFAULT 0, -- failed fetches in a row
+        last_fetched TEXT,
+        next_due TEXT,                    -- ISO 8601 UTC; NULL: due now
+        retry_at TEXT,                    -- a Retry-After's time: not asked before it, even forced
+        gone INTEGER NOT NULL DEFAULT 0,  -- 1 after a 410: never fetched again
+        added_at TEXT NOT NULL
+    );
+    ALTER TABLE documents ADD COLUMN feed_id INTEGER REFERENCES feeds(id);
+    CREATE INDEX documents_feed ON documents(feed_id);
+    CREATE INDEX documents_path ON documents(path);
+    CREATE TABLE feed_items (             -- every item handled, stored or not (a duplicate)
+        key TEXT PRIMARY KEY,             -- the item's link, else its guid
+        feed_id INTEGER REFERENCES feeds(id),
+        seen_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

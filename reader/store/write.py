@@ -69,9 +69,10 @@ def insert_documents(
                 ensure_ascii=False,
             )
             cursor = conn.execute(
-                "INSERT INTO documents (path, sha256, kind, encoding, raw, dropped, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (doc.path, doc.sha256, doc.kind, doc.encoding, doc.raw, dropped, now),
+                "INSERT INTO documents"
+                " (path, sha256, kind, encoding, raw, dropped, ingested_at, feed_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.path, doc.sha256, doc.kind, doc.encoding, doc.raw, dropped, now, doc.feed_id),
             )
             document_id = _lastrowid(cursor)
             ids: list[int] = []

@@ -1,0 +1,1 @@
+"""Feeds and pages over HTTP: subscriptions, polite fetching, into the ingest path."""
