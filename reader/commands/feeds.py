@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from reader.commands._output import echo, json_text
 
 if TYPE_CHECKING:
     from reader.store.feeds import Feed
@@ -78,13 +79,13 @@ def _add(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
 
     if args.no_check:
         feed, new = add_feed(conn, args.url, title=args.title, tags=args.tag)
-        print(f"{'subscribed' if new else 'already subscribed'}: [{feed.id}] {feed.url}")
+        echo(f"{'subscribed' if new else 'already subscribed'}: [{feed.id}] {feed.url}")
         return 0
     with Client(load_fetch_settings().limits()) as client:
         try:
             found = discover_feeds(client, args.url)
         except FetchError as error:
-            print(f"khabar: {args.url}: {error.reason}", file=sys.stderr)
+            echo(f"khabar: {args.url}: {error.reason}", err=True)
             return 1
     first, others = found[0], found[1:]
     feed, new = add_feed(
@@ -95,9 +96,9 @@ def _add(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
         site_url=first.feed.site_url,
     )
     state = "subscribed" if new else "already subscribed"
-    print(f"{state}: [{feed.id}] {feed.name} <{feed.url}> ({len(first.feed.items)} items now)")
+    echo(f"{state}: [{feed.id}] {feed.name} <{feed.url}> ({len(first.feed.items)} items now)")
     for other in others:
-        print(f"  the site also offers: {other.url} ({other.feed.title or 'untitled'})")
+        echo(f"  the site also offers: {other.url} ({other.feed.title or 'untitled'})")
     return 0
 
 
@@ -120,15 +121,15 @@ def _list(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
                 "next_due": feed.next_due,
                 "gone": feed.gone,
             }
-            print(json.dumps(record, ensure_ascii=False))
+            print(json_text(record))
         return 0
     if not feeds:
-        print("no feeds yet: khabar feeds add URL, or khabar feeds import FILE")
+        echo("no feeds yet: khabar feeds add URL, or khabar feeds import FILE")
         return 0
     for feed in feeds:
         tags = f" [{', '.join(feed.tags)}]" if feed.tags else ""
-        print(f"{feed.id:>4}  {feed.name}{tags}  {feed.url}")
-        print(f"      {counts.get(feed.id, 0)} articles; {_state(feed)}")
+        echo(f"{feed.id:>4}  {feed.name}{tags}  {feed.url}")
+        echo(f"      {counts.get(feed.id, 0)} articles; {_state(feed)}")
     return 0
 
 
@@ -154,11 +155,11 @@ def _remove(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
 
     feeds = select_feeds(conn, args.selector)
     if not feeds:
-        print(f"khabar: no feed has the id, tag or URL {args.selector!r}", file=sys.stderr)
+        echo(f"khabar: no feed has the id, tag or URL {args.selector!r}", err=True)
         return 1
     for feed in feeds:
         remove_feed(conn, feed.id)
-        print(f"removed: [{feed.id}] {feed.name} (its articles stay)")
+        echo(f"removed: [{feed.id}] {feed.name} (its articles stay)")
     return 0
 
 
@@ -181,12 +182,12 @@ def _import(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
             conn, entry.url, title=entry.title, tags=entry.tags, site_url=entry.site_url
         )
         added += new
-    print(
+    echo(
         f"imported {len(imported.entries)} feeds ({added} new, "
         f"{len(imported.entries) - added} already subscribed), {len(imported.skipped)} skipped"
     )
     for reason in imported.skipped:
-        print(f"  skipped: {reason}")
+        echo(f"  skipped: {reason}")
     return 0 if imported.entries or not imported.skipped else 1
 
 

@@ -7,11 +7,15 @@ query:, exec: and filter: feeds) are skipped and said so, never silently dropped
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
+
+# What XML 1.0 cannot hold at all; a title carrying it (a scraper's junk) loses those characters.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,15 +113,19 @@ def write_opml(entries: Iterable[Entry], title: str = "khabar feeds") -> bytes:
     for entry in entries:
         outline = etree.SubElement(body, "outline", type="rss")
         name = entry.title or entry.url
-        outline.set("text", name)
-        outline.set("title", name)
-        outline.set("xmlUrl", entry.url)
+        outline.set("text", _xml(name))
+        outline.set("title", _xml(name))
+        outline.set("xmlUrl", _xml(entry.url))
         if entry.site_url:
-            outline.set("htmlUrl", entry.site_url)
+            outline.set("htmlUrl", _xml(entry.site_url))
         if entry.tags:
-            outline.set("category", ",".join(entry.tags))
+            outline.set("category", _xml(",".join(entry.tags)))
     result: bytes = etree.tostring(opml, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return result
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def write_newsboat(entries: Sequence[Entry]) -> str:

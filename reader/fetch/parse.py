@@ -8,6 +8,7 @@ string it would fetch URLs itself (with no timeout) or open a local file of that
 from __future__ import annotations
 
 import io
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,8 @@ from lxml.etree import LxmlError, ParserError
 
 # A server's wrong Content-Type or a charset the XML itself overrides: the feed was read right.
 _HARMLESS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+# Controls (an ESC would reach the terminal) and bidi overrides have no place in a title.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr")
 
 
@@ -113,7 +116,8 @@ def _text(value: object) -> str:
 
 
 def _squeeze(text: str) -> str:
-    lines = (" ".join(line.split()) for line in text.replace("\xa0", " ").splitlines())
+    text = _CONTROLS.sub("", text.replace("\xa0", " "))
+    lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 

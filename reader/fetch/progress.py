@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from reader.render.sanitize import terminal_text
+
 
 class FetchProgress:
     """A bar while feeds are fetched, or plain lines on stderr when disabled (cron, pipes)."""
@@ -51,4 +53,4 @@ class FetchProgress:
             self._progress.update(self._task, advance=1, articles=self._articles)
 
     def line(self, text: str) -> None:
-        self._console.print(escape(text))
+        self._console.print(escape(terminal_text(text)))

@@ -146,3 +146,22 @@ def test_config_settings_and_their_problems(config: Path) -> None:
     assert any("max_items" in p for p in settings.problems)
     assert any("not a valid pattern" in p for p in settings.problems)
     assert os.fspath(config) in settings.problems[0]
+
+
+def test_hostile_feed_titles_never_reach_the_terminal(
+    site: Site, db_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>أخبار&#x1b;]52;c;ZXZpbA==&#x7;'
+        "</title><item><title>خبر&#x9b;2J</title><link>/p</link>"
+        "<description>نص الخبر.</description></item></channel></rss>"
+    )
+    url = site.route("/evil.xml", Answer(body=feed.encode()))
+    db = str(db_path)
+    _, added, _ = _run(capsys, "feeds", "add", url, "--db", db)
+    _, _, fetched = _run(capsys, "fetch", "--workers", "0", "--no-entities", "--db", db)
+    _, listed, _ = _run(capsys, "feeds", "list", "--db", db)
+    _, opml, _ = _run(capsys, "feeds", "export", "--db", db)
+    for text in (added, fetched, listed, opml):
+        assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+    assert "أخبار]52;c;ZXZpbA==" in listed
