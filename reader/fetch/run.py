@@ -351,6 +351,7 @@ def _store(conn: sqlite3.Connection, fetched: _Fetched, canonical: Canonical | N
             outcome.notes.append(result.note)
         if isinstance(result.outcome, DocumentRow):
             rows.append(result.outcome)
+            outcome.notes.extend(result.outcome.notes)
             fell_back = result.pending.page is not None or result.pending.note is not None
             summary_rows.append(result.summary_only and fell_back)
         else:
