@@ -42,6 +42,7 @@ from reader.store.write import Canonical, insert_documents
 
 HANDFUL = 8
 WRITE_BATCH = 64
+WARM_UP_TEXT = "قال الرئيس فلاديمير بوتين في موسكو"
 _POLL_SECONDS = 0.2
 
 
@@ -95,17 +96,23 @@ def ingest_paths(
     halt = context.Event()
     try:
         with _stop_on_signals(halt) as stop, bar:
+            if extractor is not None and (bar.enabled or (count > 1 and len(files) > HANDFUL)):
+                # The entity model loads on its first text: once here, before the workers
+                # fork and inherit it, instead of once per worker while the bar sits at 0.
+                bar.say("loading the entity model…")
+                extractor(WARM_UP_TEXT)
+                bar.say("")
             waiting: list[Outcome] = []
-            files_waiting = 0
+            # The bar counts files as they come back prepared, one by one; the articles it
+            # shows are the ones stored, which trail by at most a write batch.
             for outcomes in _prepared_batches(files, options, count, stop, (context, halt)):
                 waiting.extend(outcomes)
-                files_waiting += 1
                 if len(waiting) >= WRITE_BATCH:
                     _record(conn, waiting, canonical, report)
-                    bar.advance(files_waiting, report.articles)
-                    waiting, files_waiting = [], 0
+                    waiting = []
+                bar.advance(1, report.articles)
             _record(conn, waiting, canonical, report)
-            bar.advance(files_waiting, report.articles)
+            bar.advance(0, report.articles)
             report.interrupted = stop.is_set()
     finally:
         conn.close()
@@ -172,7 +179,11 @@ def _prepared_batches(
             stop_when(never)
         return
     size = max(1, min(16, len(files) // (workers * 8)))
-    chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
+    # One file per worker first, so the first results (and the progress bar) come back
+    # after one file's work, not after a whole chunk's.
+    head = [[str(p)] for p in files[:workers]]
+    rest = files[workers:]
+    chunks = head + [[str(p) for p in rest[i : i + size]] for i in range(0, len(rest), size)]
     context, halt = pool_stop
     pool = ProcessPoolExecutor(
         max_workers=workers,

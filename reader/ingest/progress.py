@@ -33,6 +33,15 @@ class ProgressBar:
             )
             self._task = self._progress.add_task("ingest", total=total, articles=0, rate="")
 
+    @property
+    def enabled(self) -> bool:
+        return self._progress is not None
+
+    def say(self, text: str) -> None:
+        """A word on what is happening while no file has come back yet."""
+        if self._progress is not None:
+            self._progress.update(self._task, rate=text)
+
     def __enter__(self) -> ProgressBar:
         if self._progress is not None:
             self._progress.start()
@@ -48,9 +57,10 @@ class ProgressBar:
             self._progress.stop()
 
     def advance(self, files: int, articles: int) -> None:
-        if self._progress is None or not files:
+        if self._progress is None:
             return
-        self._progress.advance(self._task, files)
+        if files:
+            self._progress.advance(self._task, files)
         speed = self._progress.tasks[0].speed
         rate = f"{speed:,.0f} files/s" if speed else ""
         self._progress.update(self._task, articles=articles, rate=rate)

@@ -11,8 +11,9 @@ def summary_lines(report: IngestReport) -> Iterator[str]:
     appended = report.articles - report.added
     extra = f", {appended} of them cut from another article's dump" if appended else ""
     yield (
-        f"added {report.added} documents ({report.articles} articles{extra}), "
-        f"{report.duplicates} duplicates, {len(report.failed)} failed"
+        f"added {_counted(report.added, 'document')} "
+        f"({_counted(report.articles, 'article')}{extra}), "
+        f"{_counted(report.duplicates, 'duplicate')}, {len(report.failed)} failed"
     )
     for path, reason in report.failed:
         yield f"  failed: {path}: {reason}"
@@ -22,3 +23,7 @@ def summary_lines(report: IngestReport) -> Iterator[str]:
         yield "  no .txt, .html, .htm or .jsonl files found"
     if report.interrupted:
         yield "interrupted: everything above is stored; run the same command again to finish"
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

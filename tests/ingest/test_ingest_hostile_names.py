@@ -54,7 +54,7 @@ def test_cli_shows_and_exports_the_name_safely(
     bad = _bad_file(folder, 7)
     db = tmp_path / "k.db"
     assert main(["ingest", "--db", str(db), str(bad)]) == 0
-    assert "added 1 documents" in capsys.readouterr().err
+    assert "added 1 document (1 article)" in capsys.readouterr().err
     assert main(["people", "--db", str(db)]) == 0
     assert "caf\\xe9-\\xff.txt" in capsys.readouterr().out
     assert main(["export", "--db", str(db)]) == 0
