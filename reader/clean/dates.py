@@ -49,8 +49,9 @@ _MONTH_DAY_YEAR = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"[0-9٠-٩۰-۹]{4}")
-_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")
+# Separators may be spaced ("١ / ١٢ / ٢٠٢٠"), as some sites and most editors type them.
+_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})\s?[-/.]\s?(?P<m>\d{1,2})\s?[-/.]\s?(?P<d>\d{1,2})(?!\d)")
+_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s?[-/.]\s?(?P<m>\d{1,2})\s?[-/.]\s?(?P<y>\d{4})(?!\d)")
 
 
 def to_ascii_digits(text: str) -> str:

@@ -15,6 +15,7 @@ from lxml.etree import LxmlError
 from reader.clean.article import CleanArticle
 from reader.clean.dates import parse_date
 from reader.clean.lines import author_name, normalise
+from reader.clean.template import SiteTemplate
 from reader.clean.text import clean_lines
 
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
@@ -28,8 +29,9 @@ def _field(document: Any, name: str) -> str | None:
     return value or None
 
 
-def clean_html(html: str, url: str | None = None) -> CleanArticle:
-    """Clean one HTML page; raises ValueError when it holds no article text."""
+def extract(html: str, url: str | None = None) -> Any:
+    """Trafilatura's main text and metadata, for precision: what it keeps, the line model
+    then sorts; raises ValueError when the page holds no main text."""
     if not html.strip():
         raise ValueError("no article: the HTML page is empty")
     try:
@@ -39,6 +41,7 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
             include_comments=False,
             include_tables=False,
             with_metadata=True,
+            favor_precision=True,
             date_extraction_params=_DATE_PARAMS,
         )
     except (ValueError, TypeError, AttributeError, LxmlError) as error:
@@ -46,6 +49,14 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
     text = _field(document, "text") if document is not None else None
     if document is None or not text:
         raise ValueError("no article: trafilatura found no main text in the HTML page")
+    return document
+
+
+def clean_html(
+    html: str, url: str | None = None, template: SiteTemplate | None = None
+) -> CleanArticle:
+    """Clean one HTML page; raises ValueError when it holds no article text."""
+    document = extract(html, url)
     raw_text = getattr(document, "text", "") or ""
     title = _field(document, "title")
     sitename = _field(document, "sitename")
@@ -57,6 +68,7 @@ def clean_html(html: str, url: str | None = None) -> CleanArticle:
         title=title,
         sitename=sitename,
         url=url or _field(document, "url"),
+        template=template,
     )
     page_date = _written_date(_field(document, "date"), html)
     if page_date is not None:

@@ -174,15 +174,18 @@ SOURCE = re.compile(r"^(?:المصدر|مصدر\s+الخبر|source)\s*[:：]\s*
 SOURCES_EXTRA = re.compile(r"^(?:المصادر(?:\s+الإضافية)?|مصادر)\s*[:：•·-]")
 AUTHOR = re.compile(
     r"^(?:بقلم\s*[:：]?|كتب(?:ت|ه|ها)?\s*[:：\-–]|الكاتب\s*[:：]|إعداد\s*[:：]|اعداد\s*[:：]|"
+    r"حوار\s*[:：]|كتب(?:ت)?\s+(?=[^\s:：]+(?:\s+[^\s:：]+){1,2}$)|"
     r"تحرير\s*[:：]|by\s+)\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
 PUBLISHED_CUE = re.compile(
-    r"(?:نُ?شر(?:ت)?\s+(?:في|فى|بتاريخ)|تاريخ\s+النشر|تم\s+النشر|بتاريخ|published(?:\s+on)?|posted(?:\s+on)?)\s*[:：]?",
+    r"(?:نُ?شر(?:ت)?\s+(?:في|فى|بتاريخ)|تاريخ\s+النشر|تم\s+النشر|تم\s+نشره[اـ]?|بتاريخ|"
+    r"نُ?شر(?:ت)?(?=\s*[:：]?\s*(?:[0-9٠-٩]|ال(?:سبت|أحد|اثنين|ثلاثاء|أربعاء|خميس|جمعة)))|"
+    r"published(?:\s+on)?|posted(?:\s+on)?)\s*[:：]?",
     re.IGNORECASE,
 )
 # Substrings one of which every published/updated cue contains: a cheap gate before the regexes.
-DATE_CUE_WORDS = ("نشر", "نُشر", "تاريخ", "تحديث", "ublished", "osted", "pdated", "UBLISHED")
+DATE_CUE_WORDS = ("نشر", "نُشر", "نُشرت", "تاريخ", "تحديث", "ublished", "osted", "pdated", "UBLISHED")
 UPDATED_CUE = re.compile(r"(?:آخر|اخر)\s+تحديث|تاريخ\s+التحديث|updated", re.IGNORECASE)
 
 WEEKDAYS = re.compile(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.clean.article import CleanArticle, Dropped
+from reader.clean.linemodel import BODY, OTHER, TITLE, label_lines, line_features
 from reader.clean.lines import (
     Verdict,
     classify,
@@ -23,11 +24,13 @@ from reader.clean.lines import (
     split_glued,
     strip_inline_shortcodes,
 )
-from reader.clean.titles import first_sentence, split_site_suffix
+from reader.clean.template import SiteTemplate
+from reader.clean.titles import first_sentence, repeated_title, split_site_suffix
 
 # Lines that close an article: once one follows body text, a read-also cue starts a new one.
 _ENDS_ARTICLE = frozenset({"metadata:source", "metadata:sources"})
 _QUESTION_END = ("?", "؟")
+SURE = 0.97  # the model's certainty needed to drop a whole sentence
 MAX_APPENDED = 5  # articles cut from one input; past that the rest is dropped, not recursed into
 
 
@@ -70,20 +73,9 @@ def _headline_index(
     return None
 
 
-def clean_lines(
-    raw_lines: Sequence[str],
-    *,
-    title: str | None = None,
-    sitename: str | None = None,
-    url: str | None = None,
-    depth: int = 0,
-) -> CleanArticle:
-    """Clean a dump given as lines; `title`/`sitename` come from HTML or a record when known.
-    `depth` counts appended articles above this one, so a chain of them stays linear."""
-    lines = [normalise(line) for line in raw_lines]
-    if not any(lines):
-        raise ValueError("no article: the input is empty or only blank lines")
-    arabic_doc = is_arabic_sample(" ".join(line for line in lines[:60] if line))
+def rule_verdicts(lines: Sequence[str], arabic_doc: bool) -> list[Verdict | None]:
+    """Each normalised line judged alone (None for a blank line), captions repeated elsewhere
+    in the page included: the rules' view, which the line model then takes as features."""
     verdicts: list[Verdict | None] = [
         classify(line, arabic_doc) if line else None for line in lines
     ]
@@ -92,14 +84,156 @@ def clean_lines(
         verdict = verdicts[index]
         if captions and verdict is not None and verdict.reason is None and line in captions:
             verdicts[index] = Verdict("caption")
+    return verdicts
 
+
+def model_features(
+    lines: Sequence[str],
+    verdicts: Sequence[Verdict | None],
+    template: SiteTemplate | None = None,
+) -> tuple[list[int], list[list[str]]]:
+    """The indexes of the non-blank lines and the line model's features for each."""
+    kept = [index for index, line in enumerate(lines) if line]
+    texts = [lines[index] for index in kept]
+    reasons = [verdict.reason if verdict else None for verdict in (verdicts[i] for i in kept)]
+    shares = template.shares(texts) if template is not None else None
+    return kept, line_features(texts, reasons, shares, texts[0] if texts else None)
+
+
+def _apply_model(
+    lines: list[str], verdicts: list[Verdict | None], template: SiteTemplate | None
+) -> int | None:
+    """Drop the body lines the line model calls boilerplate; return the line it calls the
+    headline, if that comes before the article's first prose line. Context smooths the model:
+    a short line between two prose paragraphs is a sub-heading whatever the model says, and a
+    sentence goes only when the model is sure (a promo: "subscribe to our newsletter.")."""
+    kept, features = model_features(lines, verdicts, template)
+    labelled = label_lines(features)
+    prose = [is_prose(lines[index]) for index in kept]
+    head: int | None = None
+    for position, (index, (label, other)) in enumerate(zip(kept, labelled, strict=True)):
+        verdict = verdicts[index]
+        if verdict is None or verdict.reason is not None:
+            continue
+        if label == OTHER:
+            if prose[position]:
+                # A sentence is dropped only when the model is sure (a promo, a cookie notice).
+                drop = other >= SURE
+            else:
+                # A short line between two prose paragraphs is a sub-heading.
+                drop = not (
+                    0 < position < len(kept) - 1 and prose[position - 1] and prose[position + 1]
+                )
+            if drop:
+                verdicts[index] = Verdict("model")
+        elif label == TITLE and head is None:
+            head = index
+        elif label == BODY and head is None and prose[position]:
+            head = -1
+    return head if head is not None and head >= 0 else None
+
+
+def _choose_headline(
+    lines: list[str],
+    verdicts: list[Verdict | None],
+    rules: list[Verdict | None],
+    model_head: int | None,
+    arabic_doc: bool,
+    found: _Found,
+) -> int | None:
+    """The headline: the page title's repeat, else the model's title line, else the strong
+    line just before the first by-line or date, else the first headline-shaped line."""
+    repeated = repeated_title(lines)
+    if repeated is not None:
+        top, head, site = repeated
+        if top != head:
+            verdicts[top] = Verdict("page-title")
+            found.site = site
+        return head
+    if model_head is not None:
+        return model_head
+    before_meta = _line_before_metadata(lines, verdicts)
+    if before_meta is not None:
+        return before_meta
+    return _headline_index(lines, rules, arabic_doc)
+
+
+def _line_before_metadata(lines: list[str], verdicts: list[Verdict | None]) -> int | None:
+    """The body line right above the first by-line / date under a headline, before any prose."""
+    candidate: int | None = None
+    for index, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
+        if verdict is None:
+            continue
+        kind = verdict.reason
+        if kind is None:
+            if is_prose(line):
+                return None
+            words = len(line.split())
+            candidate = index if 3 <= words <= 30 else None
+        elif kind.startswith("metadata") or kind in ("date-line", "dateline"):
+            if candidate is not None:
+                return candidate
+        else:
+            candidate = None
+    return None
+
+
+def clean_lines(
+    raw_lines: Sequence[str],
+    *,
+    title: str | None = None,
+    sitename: str | None = None,
+    url: str | None = None,
+    template: SiteTemplate | None = None,
+    depth: int = 0,
+) -> CleanArticle:
+    """Clean a dump given as lines; `title`/`sitename` come from HTML or a record when known,
+    `template` holds what other pages of the same site repeat.
+    `depth` counts appended articles above this one, so a chain of them stays linear."""
+    lines = [normalise(line) for line in raw_lines]
+    if not any(lines):
+        raise ValueError("no article: the input is empty or only blank lines")
+    arabic_doc = is_arabic_sample(" ".join(line for line in lines[:60] if line))
+    rules = rule_verdicts(lines, arabic_doc)
+    verdicts = list(rules)
+    model_head = _apply_model(lines, verdicts, template)
+    context = _Context(raw_lines, lines, rules, arabic_doc, title, sitename, url, template, depth)
+    article = _assemble(context, verdicts, model_head)
+    if article is None and verdicts != rules:
+        # The model left nothing: the rules alone are a better answer than no article.
+        article = _assemble(context, list(rules), None)
+    if article is None:
+        raise ValueError("no article body: every line was boilerplate or metadata")
+    return article
+
+
+@dataclass(frozen=True)
+class _Context:
+    raw_lines: Sequence[str]
+    lines: list[str]
+    rules: list[Verdict | None]
+    arabic_doc: bool
+    title: str | None
+    sitename: str | None
+    url: str | None
+    template: SiteTemplate | None
+    depth: int
+
+
+def _assemble(
+    context: _Context, verdicts: list[Verdict | None], model_head: int | None
+) -> CleanArticle | None:
+    """One pass over the judged lines into an article; None when no body line is left."""
+    lines, title, sitename = context.lines, context.title, context.sitename
     found = _Found()
     known = {
         line for line, v in zip(lines, verdicts, strict=True) if v is not None and v.reason is None
     }
     start = 0
     if title is None:
-        head = _headline_index(lines, verdicts, arabic_doc)
+        head = _choose_headline(
+            lines, verdicts, context.rules, model_head, context.arabic_doc, found
+        )
         if head is not None:
             for index in range(head):
                 verdict = verdicts[index]
@@ -111,13 +245,22 @@ def clean_lines(
     title_forms: set[str] = set()
     if title is not None:
         title_forms.add(normalise(title))
-        title, found.site = split_site_suffix(normalise(title), known, sitename)
+        title, site = split_site_suffix(normalise(title), known, sitename)
+        found.site = site or found.site
         title_forms.add(title)
 
-    appended = _walk(raw_lines, lines, verdicts, start, title_forms, found, depth)
-
+    appended = _walk(
+        context.raw_lines,
+        lines,
+        verdicts,
+        start,
+        title_forms,
+        found,
+        context.depth,
+        context.template,
+    )
     if not found.body:
-        raise ValueError("no article body: every line was boilerplate or metadata")
+        return None
     if not title:
         title = first_sentence(found.body[0])
     return CleanArticle(
@@ -126,7 +269,7 @@ def clean_lines(
         published=found.published or found.dated,
         author=found.author,
         source=found.source or found.site or sitename,
-        url=url,
+        url=context.url,
         dropped=found.dropped,
         appended=appended,
     )
@@ -140,6 +283,7 @@ def _walk(
     title_forms: set[str],
     found: _Found,
     depth: int,
+    template: SiteTemplate | None,
 ) -> list[CleanArticle]:
     """Walk the lines once, filling `found`; returns any article appended after the end."""
     block: str | None = None
@@ -191,11 +335,13 @@ def _walk(
             found.site = found.site or (verdict.value if kind == "read-also" else None)
             found.drop(line, "read-also")
             if ended and kind == "read-also":
-                return _appended(raw_lines[index + 1 :], found, depth + 1)
+                return _appended(raw_lines[index + 1 :], found, depth + 1, template)
             block = "read-also"
         elif kind == "block":
             found.drop(line, verdict.value or "related")
             block = verdict.value
+        elif kind == "model" and block is not None:
+            found.drop(line, "poll" if block == "poll" else block)
         else:
             found.drop(line, kind)
     return []
@@ -217,10 +363,12 @@ def _keep(line: str, found: _Found) -> None:
     found.body.extend(paragraphs)
 
 
-def _appended(rest: Sequence[str], found: _Found, depth: int) -> list[CleanArticle]:
+def _appended(
+    rest: Sequence[str], found: _Found, depth: int, template: SiteTemplate | None
+) -> list[CleanArticle]:
     if depth <= MAX_APPENDED:
         try:
-            return [clean_lines(rest, depth=depth)]
+            return [clean_lines(rest, template=template, depth=depth)]
         except ValueError:
             pass
     for line in rest:
@@ -230,6 +378,6 @@ def _appended(rest: Sequence[str], found: _Found, depth: int) -> list[CleanArtic
     return []
 
 
-def clean_text(text: str) -> CleanArticle:
-    """Clean a plain-text dump (already decoded)."""
-    return clean_lines(text.splitlines())
+def clean_text(text: str, template: SiteTemplate | None = None) -> CleanArticle:
+    """Clean a plain-text dump (already decoded), with its site's template when known."""
+    return clean_lines(text.splitlines(), template=template)

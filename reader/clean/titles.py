@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reader.clean import lexicon as lx
 
@@ -32,6 +33,34 @@ def split_site_suffix(
     if lx.OUTLET_WORDS.search(site):
         return head, site
     return line, None
+
+
+_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " « ", " » ")
+
+
+def repeated_title(lines: Sequence[str]) -> tuple[int, int, str | None] | None:
+    """A dump that opens with the page title ("headline - Outlet" or "Outlet | headline")
+    and shows the headline again on its own line: (page-title line, headline line, outlet).
+    The repeat is what makes this safe: a menu or ticker line is not repeated that way."""
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None:
+        return None
+    top = lines[first]
+    if _SENTENCE.search(top[-2:]):
+        return None  # a sentence repeated at the top is a teaser, not the page title
+    later = {line: i for i, line in reversed(list(enumerate(lines))) if i > first and line}
+    if len(top.split()) >= 3 and top in later:
+        return first, later[top], None
+    for separator in _SEPARATORS:
+        if separator not in top:
+            continue
+        head, _, tail = top.partition(separator)
+        left, _, right = top.rpartition(separator)
+        for part, rest in ((left, right), (tail, head)):
+            part = part.strip()
+            if len(part.split()) >= 3 and part in later:
+                return first, later[part], rest.strip() or None
+    return None
 
 
 def first_sentence(paragraph: str, limit: int = TITLE_LIMIT) -> str:
