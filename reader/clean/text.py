@@ -144,7 +144,7 @@ def _choose_headline(
     """The headline: the page title's repeat, else the model's title line, else the strong
     line just before the first by-line or date, else the first headline-shaped line."""
     repeated = repeated_title(lines)
-    if repeated is not None:
+    if repeated is not None and _plausible_headline(lines, verdicts, *repeated[:2]):
         top, head, site = repeated
         if top != head:
             verdicts[top] = Verdict("page-title")
@@ -156,6 +156,21 @@ def _choose_headline(
     if before_meta is not None:
         return before_meta
     return _headline_index(lines, rules, arabic_doc)
+
+
+def _plausible_headline(
+    lines: list[str], verdicts: list[Verdict | None], top: int, head: int
+) -> bool:
+    """A page title's repeat is the headline only if the rules see neither as chrome (a share
+    bar repeated at the top and the bottom is not a title) and no body prose comes before it."""
+    for index in (top, head):
+        verdict = verdicts[index]
+        if verdict is None or verdict.reason not in (None, "model"):
+            return False
+    return not any(
+        verdict is not None and verdict.reason is None and is_prose(lines[index])
+        for index, verdict in enumerate(verdicts[top + 1 : head], top + 1)
+    )
 
 
 def _line_before_metadata(lines: list[str], verdicts: list[Verdict | None]) -> int | None:
