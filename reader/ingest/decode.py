@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.marks import MARK, cap_marks
+
 MAX_BYTES = 20 * 1024 * 1024
 _NORMALIZER_LIMIT = 2 * 1024 * 1024
 
@@ -74,12 +76,17 @@ def read_bytes(path: Path) -> bytes:
         raise DecodeError(f"cannot read: {exc.strerror or exc}") from None
 
 
-def decode(data: bytes) -> Decoded:
+def refuse_non_text(data: bytes) -> None:
+    """Raise for an empty file or one that starts like a known binary format."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise DecodeError("empty file")
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
             raise DecodeError(f"binary file ({what}), not text")
+
+
+def decode(data: bytes) -> Decoded:
+    refuse_non_text(data)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _accept(data, encoding, f"starts with a {encoding.upper()} byte-order mark")
@@ -147,7 +154,7 @@ def _implausible(text: str, *, single_byte: bool) -> str | None:
     bad = len(_BAD_CHARS.findall(sample))
     if bad > max(2, visible // 200):
         return f"{bad} control or invalid characters"
-    prose = len(_PROSE.findall(sample))
+    prose = len(_PROSE.findall(sample)) + len(MARK.findall(sample))
     if prose < 0.85 * visible:
         return "mostly symbols, not letters"
     if single_byte:
@@ -173,4 +180,5 @@ def _normalizer_guess(data: bytes) -> Decoded | None:
 
 
 def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Newlines made one kind, and runs of combining marks capped (see reader.marks)."""
+    return cap_marks(text.replace("\r\n", "\n").replace("\r", "\n"))

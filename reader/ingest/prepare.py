@@ -7,16 +7,18 @@ ingested is recognised by its hash before any cleaning is spent on it.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from reader.ingest.decode import decode, read_bytes
+from reader.ingest.decode import decode, read_bytes, refuse_non_text
+from reader.marks import cap_marks
 from reader.store.records import (
     ArticleRow,
     DocumentRow,
@@ -140,11 +142,30 @@ def prepare_file(path: Path, options: Options) -> list[Outcome]:
         return [Failure(shown, f"internal error: {type(exc).__name__}: {_one_line(exc)}")]
 
 
+def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str | None]]:
+    """(number, text) of each line; text is None for a line that is not UTF-8.
+
+    JSON lines are UTF-8 (RFC 8259), so each line is decoded on its own: one bad line
+    must not refuse the file. Only a file with NUL bytes (UTF-16, say) is decoded whole.
+    """
+    refuse_non_text(data)
+    if b"\x00" in data and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield from enumerate(decode(data).text.split("\n"), start=1)
+        return
+    for number, raw in enumerate(data.removeprefix(codecs.BOM_UTF8).split(b"\n"), start=1):
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield number, None
+
+
 def _prepare_jsonl(path: Path, data: bytes, options: Options) -> Iterable[Outcome]:
     shown = stored_name(path)
-    text = decode(data).text
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in _jsonl_lines(data):
         where = f"{shown}:{number}"
+        if line is None:
+            yield Failure(shown, f"line {number}: not UTF-8 text")
+            continue
         if not line.strip():
             continue
         sha = hashlib.sha256(line.strip().encode("utf-8")).hexdigest()
@@ -158,7 +179,9 @@ def _prepare_jsonl(path: Path, data: bytes, options: Options) -> Iterable[Outcom
                 raise ValueError(f"a record must be a JSON object, not {type(record).__name__}")
             from reader.clean import clean_record
 
-            article = clean_record(record)
+            article = clean_record(
+                {k: cap_marks(v) if isinstance(v, str) else v for k, v in record.items()}
+            )
             yield _document(shown, where, sha, "jsonl", "utf-8", line, article, options)
         except json.JSONDecodeError as exc:
             yield Failure(shown, f"line {number}: invalid JSON ({exc.msg})")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.marks import has_long_run, long_runs
+
 TAB_SIZE = 8
 
 # Terminal escape sequences, 7-bit and 8-bit forms, removed whole (not just the ESC).
@@ -46,15 +48,21 @@ class Clean:
 
 
 def sanitize(raw: str, offset: int = 0) -> Clean:
-    """Strip escapes and controls from one paragraph and expand its tabs."""
-    if not _NEEDS_WORK.search(raw):
+    """Strip escapes and controls from one paragraph, expand its tabs, and cut each run of
+    combining marks to MAX_MARKS (a hundred on one letter would smear over the rows)."""
+    controls = _NEEDS_WORK.search(raw) is not None
+    if not controls and not has_long_run(raw):
         return Clean(raw, tuple(range(offset, offset + len(raw))))
     chars: list[str] = []
     origin: list[int] = []
     pos = 0
-    for match in _ESCAPE.finditer(raw):
-        _keep(raw, pos, match.start(), offset, chars, origin)
-        pos = match.end()
+    drops = [(m.start(), m.end()) for m in _ESCAPE.finditer(raw)] if controls else []
+    drops = sorted(drops + long_runs(raw))
+    for start, end in drops:
+        if end <= pos:
+            continue
+        _keep(raw, pos, max(pos, start), offset, chars, origin)
+        pos = end
     _keep(raw, pos, len(raw), offset, chars, origin)
     return Clean("".join(chars), tuple(origin))
 
