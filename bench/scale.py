@@ -140,7 +140,7 @@ def child_paint(db: Path) -> None:
             self.set_interval(0.002, self.check)
 
         def check(self) -> None:
-            if self.query_one(ArticleList).count and self.current is not None:
+            if self.query_one(ArticleList).count and self.reader.current is not None:
                 self.call_after_refresh(self.done)
 
         def done(self) -> None:
@@ -169,7 +169,7 @@ async def interact(db: Path, person: int, name: str, runs: int) -> dict[str, Any
     out: dict[str, Any] = {"filter": [], "search": [], "next": []}
     async with app.run_test(size=(160, 48)) as pilot:
         articles = app.query_one(ArticleList)
-        await _until(lambda: app.current is not None)
+        await _until(lambda: app.reader.current is not None)
         await pilot.pause()
 
         def shown(flt: ArticleFilter) -> bool:
@@ -180,25 +180,27 @@ async def interact(db: Path, person: int, name: str, runs: int) -> dict[str, Any
                 ("filter", ArticleFilter(entity_ids=frozenset({person}))),
                 ("search", ArticleFilter(query=SEARCH)),
             ):
-                app.filter_names[person] = name
+                app.reader.filter_names[person] = name
                 start = time.perf_counter()
-                app.set_filter(flt)
+                app.reader.set_filter(flt)
                 await _until(lambda flt=flt: shown(flt))
                 out[key].append((time.perf_counter() - start) * 1000)
                 out[f"{key}_count"] = articles.count
                 await pilot.pause()
-                app.set_filter(ArticleFilter())
+                app.reader.set_filter(ArticleFilter())
                 await _until(lambda: shown(ArticleFilter()))
                 await app.workers.wait_for_complete()
                 await pilot.pause()
         articles.focus()
-        await _until(lambda: app.current is not None)
+        await _until(lambda: app.reader.current is not None)
         for _ in range(runs * 4):
-            current = app.current
+            current = app.reader.current
             assert current is not None
             start = time.perf_counter()
             articles.action_cursor_down()
-            await _until(lambda c=current: app.current is not None and app.current.id != c.id)
+            await _until(
+                lambda c=current: app.reader.current is not None and app.reader.current.id != c.id
+            )
             out["next"].append((time.perf_counter() - start) * 1000)
             await pilot.pause()
     out["rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -54,11 +54,14 @@ def child_minimal() -> None:
 
 
 def child_khabar(db: Path) -> None:
+    from textual import on
+
     from reader.tui.app import KhabarApp
+    from reader.tui.widgets.body_pane import BodyPane
 
     class Timed(KhabarApp):
-        def _show_article(self, result: Any) -> None:
-            super()._show_article(result)
+        @on(BodyPane.Shown)
+        def _shown(self) -> None:
             self.call_after_refresh(self.done)
 
         def done(self) -> None:
@@ -110,18 +113,18 @@ async def next_article_ms(db: Path, presses: int) -> tuple[list[float], list[flo
         clear_caches()
         app = KhabarApp(db)
         async with app.run_test(size=(120, 40)) as pilot:
-            while app.current is None:
+            while app.reader.current is None:
                 await pilot.pause(0.01)
             articles = app.query_one(ArticleList)
             articles.action_first()  # the app reopens where the last round ended
-            while app.current is None or articles.cursor != 0:
+            while app.reader.current is None or articles.cursor != 0:
                 await pilot.pause(0.01)
             while articles.cursor < articles.count - 1 and len(shown) < presses:
                 await pilot.pause(0.05)
-                before = app.current.id if app.current else None
+                before = app.reader.current.id if app.reader.current else None
                 start = time.perf_counter()
                 articles.action_cursor_down()
-                while app.current is None or app.current.id == before:
+                while app.reader.current is None or app.reader.current.id == before:
                     await asyncio.sleep(0)
                 at = time.perf_counter()
                 shown.append((at - start) * 1000)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from reader.tui.keys import APP_BINDINGS
+from reader.tui.keys import KEYS
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.entities_pane import EntitiesList
@@ -18,7 +18,7 @@ from reader.tui.widgets.line_list import LineList
 def binding_groups() -> list[tuple[str, list[Binding]]]:
     """(context, bindings) in the order the help shows them."""
     sources = (
-        ("app", APP_BINDINGS),
+        ("app", KEYS),
         ("list", LineList.BINDINGS),
         ("body", BodyView.BINDINGS),
         ("entities", EntitiesList.BINDINGS),

@@ -1,10 +1,14 @@
-"""The app-wide key table. Every binding has an id, which is what the config file remaps."""
+"""The key table. Every binding has an id, which is what the config file remaps.
+
+One table in the order help lists it; the app keeps the keys that mean the same on
+every screen (quit, help, bidi mode), the reader screen the rest.
+"""
 
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-APP_BINDINGS: list[BindingType] = [
+KEYS: list[Binding] = [
     Binding("q,ctrl+q", "quit", "Quit", id="app.quit"),
     Binding("question_mark,f1", "help", "Help", id="app.help"),
     Binding("tab", "pane(1)", "Next pane", id="app.next_pane", show=False),
@@ -25,3 +29,6 @@ APP_BINDINGS: list[BindingType] = [
     Binding("pagedown,space", "page(1)", "Body page down", id="app.page_down"),
     Binding("pageup", "page(-1)", "Body page up", id="app.page_up"),
 ]
+_APP_WIDE = {"app.quit", "app.help", "app.bidi"}
+APP_BINDINGS: list[BindingType] = [b for b in KEYS if b.id in _APP_WIDE]
+READER_BINDINGS: list[BindingType] = [b for b in KEYS if b.id not in _APP_WIDE]

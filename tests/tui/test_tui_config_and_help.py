@@ -58,7 +58,7 @@ async def test_unknown_theme_and_key_ids_in_config_become_notices(
         assert any("purple-haze" in m for m in shown) and any("app.teleport" in m for m in shown)
         await pilot.press("x")
         await settle(pilot)
-        assert app.current is not None and app.current.bookmarked
+        assert app.reader.current is not None and app.reader.current.bookmarked
 
 
 @sync

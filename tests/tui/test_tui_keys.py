@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.render.engine import BidiMode
-from reader.tui.app import EMPTY_CORPUS, KhabarApp
+from reader.tui.app import KhabarApp
 from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.reader import EMPTY_CORPUS
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.entities_pane import EntitiesList
@@ -23,14 +24,14 @@ async def test_list_movement_opens_articles(seeds_db: Path) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         articles = app.query_one(ArticleList)
-        assert articles.cursor == 0 and app.current is not None
-        first = app.current.id
+        assert articles.cursor == 0 and app.reader.current is not None
+        first = app.reader.current.id
         await pilot.press("j")
         await settle(pilot)
-        assert articles.cursor == 1 and app.current.id != first
+        assert articles.cursor == 1 and app.reader.current.id != first
         await pilot.press("k")
         await settle(pilot)
-        assert app.current.id == first
+        assert app.reader.current.id == first
         await pilot.press("G")
         await settle(pilot)
         assert articles.cursor == articles.count - 1
@@ -74,7 +75,7 @@ async def test_panes_keys_and_body_paging(seeds_db: Path) -> None:
 async def test_entities_enter_jumps_and_f_filters(seeds_db: Path) -> None:
     seeds = seed_of(seeds_db)
     app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(120, 14)) as pilot:
         await settle(pilot)
         await pilot.press("3")
         entities = app.query_one(EntitiesList)
@@ -82,13 +83,19 @@ async def test_entities_enter_jumps_and_f_filters(seeds_db: Path) -> None:
         assert entity is not None and entity.kind == "PER"
         body = app.query_one(BodyView)
         offsets = [m.start for m in body.mentions if m.entity_id == entity.id]
+        assert len(offsets) > 1
+
+        def top_for(offset: int) -> int:
+            """The scroll that puts the row with `offset` two rows below the top."""
+            return min(int(body.max_scroll_y), max(0, body.row_of(offset) - 2))
+
         await pilot.press("enter")
-        assert app.jumped_to == offsets[0]
+        assert body.scroll_offset.y == top_for(offsets[0])
         await pilot.press("enter")
-        assert app.jumped_to == offsets[1 % len(offsets)]
+        assert body.scroll_offset.y == top_for(offsets[1]) != top_for(offsets[0])
         await pilot.press("f")
         await settle(pilot)
-        assert app.filter.entity_ids == frozenset({entity.id})
+        assert app.reader.article_filter.entity_ids == frozenset({entity.id})
         assert app.query_one(ArticleList).count == entity_articles(seeds_db, entity.id)
         assert len(seeds) >= app.query_one(ArticleList).count
 
@@ -110,14 +117,14 @@ async def test_read_bookmark_and_bookmarks_only(seeds_db: Path) -> None:
     app = KhabarApp(seeds_db)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        assert app.current is not None and app.current.read
+        assert app.reader.current is not None and app.reader.current.read
         await pilot.press("u")
         await settle(pilot)
-        assert not app.current.read
+        assert not app.reader.current.read
         await pilot.press("b")
         await settle(pilot)
-        assert app.current.bookmarked
-        marked = app.current.id
+        assert app.reader.current.bookmarked
+        marked = app.reader.current.id
         await pilot.press("B")
         await settle(pilot)
         articles = app.query_one(ArticleList)
@@ -136,8 +143,8 @@ async def test_reading_position_survives_restart(seeds_db: Path) -> None:
         await settle(pilot)
         await pilot.press("j", "j")
         await settle(pilot)
-        assert app.current is not None
-        opened = app.current.id
+        assert app.reader.current is not None
+        opened = app.reader.current.id
         await pilot.press("space", "space")
         await pilot.pause()
         offset = app.query_one(BodyView).top_offset()
@@ -149,8 +156,8 @@ async def test_reading_position_survives_restart(seeds_db: Path) -> None:
     again = KhabarApp(seeds_db)
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert again.current is not None and again.current.id == opened
-        assert again.current.bookmarked
+        assert again.reader.current is not None and again.reader.current.id == opened
+        assert again.reader.current.bookmarked
         assert again.query_one(BodyView).top_offset() == offset
         assert again.query_one(ArticleList).cursor == 2
 
@@ -187,7 +194,7 @@ async def test_help_lists_live_keymap(seeds_db: Path) -> None:
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("x")
         await settle(pilot)
-        assert app.current is not None and app.current.bookmarked
+        assert app.reader.current is not None and app.reader.current.bookmarked
 
 
 @sync
@@ -212,8 +219,8 @@ async def test_unreadable_and_empty_databases_show_messages(tmp_path: Path) -> N
     app = KhabarApp(junk)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.error is not None and "Cannot read the database" in app.error
-        assert app.query_one(BodyView).message == app.error
+        message = app.query_one(BodyView).message
+        assert message is not None and message.startswith("Cannot read the database")
     empty = KhabarApp(tmp_path / "empty.db")
     async with empty.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

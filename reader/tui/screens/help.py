@@ -10,8 +10,10 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 
+from reader.render.engine import BidiMode
 from reader.tui.widgets.engine_text import EngineText
 
 CONTEXT_NOTES = {
@@ -58,12 +60,20 @@ class HelpScreen(ModalScreen[None]):
         Binding("G,end", "edge(1)", "Bottom", id="help.bottom"),
     ]
 
+    bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
+
     def __init__(self, text: str) -> None:
         super().__init__(id="help-screen")
         self.text = text
 
     def compose(self) -> ComposeResult:
-        yield EngineText(self.text, id="help-text")
+        yield EngineText(self.text, id="help-text").data_bind(HelpScreen.bidi_mode)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "bidi_mode", self._follow_app)
+
+    def _follow_app(self, mode: BidiMode) -> None:
+        self.bidi_mode = mode
 
     def _text(self) -> EngineText:
         return self.query_one("#help-text", EngineText)

@@ -10,17 +10,19 @@ to one. A generation number drops blocks that arrive after the filter changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import on
+from textual.message import Message
 from textual.strip import Strip
 
 from reader.render.engine import VisualLine
-from reader.store.browse import ArticleFilter, ArticleRow, Browser
+from reader.store.browse import ArticleFilter, ArticleRow
 from reader.tui.strips import first_rows, parts_line, visual_strip
-from reader.tui.widgets.block_cache import BLOCK, BlockCache, Read
+from reader.tui.widgets.block_cache import BLOCK, BlockCache, BlockRead, Read
 from reader.tui.widgets.line_list import LineList
 
 MAX_BLOCKS = 40
@@ -38,20 +40,41 @@ class ArticleList(LineList):
         "article-list--mark",
     }
 
+    @dataclass
+    class Opened(Message):
+        """The cursor rests on another article: show it. A newer one replaces a queued
+        one, so a held `j` opens only the article it stops on."""
+
+        article_list: ArticleList
+        """The list whose cursor moved."""
+        index: int
+        """The cursor's position in the list."""
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleList.Opened) and message.control is self.control
+
+    @dataclass
+    class Entered(Message):
+        """Enter on an article: read it (the body takes the focus)."""
+
+        article_list: ArticleList
+        """The list Enter was pressed in."""
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.browser: Browser | None = None
         self.filter = ArticleFilter()
-        self.on_error: Callable[[Exception], None] = lambda error: None
-        self._cache: BlockCache[ArticleRow] = BlockCache(
-            self, group="article-blocks", limit=MAX_BLOCKS, report=lambda e: self.on_error(e)
-        )
+        self._cache: BlockCache[ArticleRow] = BlockCache(self, limit=MAX_BLOCKS)
 
-    def reset(
-        self, browser: Browser, flt: ArticleFilter, count: int, cursor: int, first: list[ArticleRow]
-    ) -> None:
+    def reset(self, flt: ArticleFilter, count: int, cursor: int, first: list[ArticleRow]) -> None:
         """Show a new result set; `first` is the block holding `cursor`, fetched by the caller."""
-        self.browser = browser
         self.filter = flt
         self._cache.reset({cursor // BLOCK: first} if first else {})
         self.set_count(count, cursor=cursor)
@@ -70,29 +93,37 @@ class ArticleList(LineList):
                     block[i] = row
         self.refresh()
 
+    def highlighted(self, index: int) -> None:
+        self.post_message(self.Opened(self, index))
+
+    def chosen(self, index: int) -> None:
+        self.post_message(self.Entered(self))
+
+    @on(BlockRead)
+    def _block_read(self, message: BlockRead) -> None:
+        self._cache.arrived(message)
+
     def _reader(self, block: int) -> Read[ArticleRow] | None:
         """Key the block from a neighbour already held; an OFFSET only for a jump."""
-        browser, flt = self.browser, self.filter
-        if browser is None:
-            return None
+        flt = self.filter
         before = self._cache.blocks.get(block - 1)
         after = self._cache.blocks.get(block + 1)
         if before and len(before) == BLOCK:
             key = before[-1].key
-            return lambda: browser.articles_after(flt, key, BLOCK)
+            return lambda browser: browser.articles_after(flt, key, BLOCK)
         if after:
             key = after[0].key
-            return lambda: browser.articles_before(flt, key, BLOCK)
+            return lambda browser: browser.articles_before(flt, key, BLOCK)
         if block == 0:
-            return lambda: browser.articles_after(flt, None, BLOCK)
+            return lambda browser: browser.articles_after(flt, None, BLOCK)
         if block == (self.count - 1) // BLOCK:
             size = self.count - block * BLOCK
-            return lambda: browser.articles_before(flt, None, size)
-        return lambda: browser.articles_at(flt, block * BLOCK, BLOCK)
+            return lambda browser: browser.articles_before(flt, None, size)
+        return lambda browser: browser.articles_at(flt, block * BLOCK, BLOCK)
 
     def item_strip(self, index: int, row: int, width: int, base: Style) -> Strip:
         article = self.row(index)
-        mode = self.app.bidi_mode  # type: ignore[attr-defined]
+        mode = self.bidi_mode
         if article is None:
             return Strip([Segment("…", base)]).adjust_cell_length(width, base)
         inner = width - MARK_WIDTH

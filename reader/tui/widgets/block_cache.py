@@ -1,39 +1,47 @@
-"""Rows of a long list held a block at a time, each block read by a thread worker.
+"""Rows of a long list held a block at a time; the screen reads each block in a worker.
 
 Shared by the article and people lists, so neither ever loads its whole result.
-A reset bumps a generation number: a block read for an old filter or narrowing
-is dropped when it lands. At most `limit` blocks stay in memory, the farthest
-from the cursor going first.
+A list never touches the database: a missing block posts a `StoreRequest` carrying
+the query that reads it, and whoever owns the store answers with `BlockRead`.
+A reset bumps a generation number, so a block read for an old filter or
+narrowing is dropped when it lands. At most `limit` blocks stay in memory, the
+farthest from the cursor going first.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Generic, TypeVar
 
-from textual.worker import get_current_worker
+from textual.message import Message
 
+from reader.store.browse import Browser
+from reader.tui.store_request import StoreRequest
 from reader.tui.widgets.line_list import LineList
 
 BLOCK = 100
 RowT = TypeVar("RowT")
-Read = Callable[[], list[RowT]]
+Read = Callable[[Browser], list[RowT]]
+
+
+@dataclass
+class BlockRead(Message, bubble=False):
+    """The rows of a block asked for with `BlockWanted`."""
+
+    number: int
+    """Which block."""
+    generation: int
+    """The result set it was read for."""
+    rows: list[Any]
+    """The block's rows, in list order."""
 
 
 class BlockCache(Generic[RowT]):
-    def __init__(
-        self,
-        owner: LineList,
-        *,
-        group: str,
-        limit: int,
-        report: Callable[[Exception], None],
-    ) -> None:
+    def __init__(self, owner: LineList, *, limit: int) -> None:
         self._owner = owner
-        self._group = group
         self._limit = limit
-        self._report = report
         self.blocks: dict[int, list[RowT]] = {}
         self._pending: set[int] = set()
         self._generation = 0
@@ -61,24 +69,14 @@ class BlockCache(Generic[RowT]):
         if read is None:
             return
         self._pending.add(number)
-        generation, app = self._generation, self._owner.app
+        answer = partial(BlockRead, number, self._generation)
+        self._owner.post_message(StoreRequest(self._owner, read, answer, "blocks", exclusive=False))
 
-        def fetch() -> None:
-            try:
-                rows = read()
-            except sqlite3.Error as error:
-                app.call_from_thread(self._report, error)
-                return
-            if not get_current_worker().is_cancelled:
-                app.call_from_thread(self._arrived, generation, number, rows)
-
-        self._owner.run_worker(fetch, thread=True, group=self._group, exit_on_error=False)
-
-    def _arrived(self, generation: int, number: int, rows: list[RowT]) -> None:
-        if generation != self._generation:
+    def arrived(self, message: BlockRead) -> None:
+        if message.generation != self._generation:
             return
-        self._pending.discard(number)
-        self.blocks[number] = rows
+        self._pending.discard(message.number)
+        self.blocks[message.number] = message.rows
         if len(self.blocks) > self._limit:
             here = self._owner.cursor // BLOCK
             del self.blocks[max(self.blocks, key=lambda b: abs(b - here))]

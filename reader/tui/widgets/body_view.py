@@ -14,10 +14,11 @@ from typing import ClassVar
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.render.engine import Line, Settings, Span, VisualLine, render, render_text
+from reader.render.engine import BidiMode, Line, Settings, Span, VisualLine, render, render_text
 from reader.store.browse import Article, Mention
 from reader.tui.strips import parts_line, visual_strip
 
@@ -41,6 +42,8 @@ class BodyView(ScrollView, can_focus=True):
         "body--hit",
         "body--hit-current",
     }
+
+    bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -93,7 +96,7 @@ class BodyView(ScrollView, can_focus=True):
 
     def _layout(self, *, force: bool = False) -> None:
         width = self.scrollable_content_region.width
-        mode = self.app.bidi_mode  # type: ignore[attr-defined]
+        mode = self.bidi_mode
         key = (id(self.article), self.message, width, mode, len(self.hits), self.current_hit)
         if not force and key == self._layout_key:
             return
@@ -140,7 +143,7 @@ class BodyView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._layout()
 
-    def relayout(self) -> None:
+    def watch_bidi_mode(self) -> None:
         self._layout(force=True)
 
     def row_of(self, offset: int) -> int:

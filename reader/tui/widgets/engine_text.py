@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.render.engine import VisualLine, render_text
+from reader.render.engine import BidiMode, VisualLine, render_text
 from reader.tui.strips import text_strip, visual_strip
 
 
 class EngineText(ScrollView):
     """Paragraphs (one per line of `text`) wrapped by the engine at the pane's width."""
+
+    bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
 
     def __init__(
         self, text: str = "", *, id: str | None = None, classes: str | None = None
@@ -28,7 +31,7 @@ class EngineText(ScrollView):
 
     def _layout(self, *, force: bool = False) -> None:
         width = self.scrollable_content_region.width
-        mode = self.app.bidi_mode  # type: ignore[attr-defined]
+        mode = self.bidi_mode
         key = (self.text, width, mode)
         if key == self._key and not force:
             return
@@ -40,7 +43,7 @@ class EngineText(ScrollView):
     def on_resize(self) -> None:
         self._layout()
 
-    def relayout(self) -> None:
+    def watch_bidi_mode(self) -> None:
         self._layout(force=True)
 
     def render_line(self, y: int) -> Strip:
@@ -57,6 +60,8 @@ class EngineLine(Widget):
 
     DEFAULT_CSS = "EngineLine { height: 1; }"
 
+    bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
+
     def __init__(
         self, text: str = "", *, id: str | None = None, classes: str | None = None
     ) -> None:
@@ -68,5 +73,5 @@ class EngineLine(Widget):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        mode = self.app.bidi_mode  # type: ignore[attr-defined]
+        mode = self.bidi_mode
         return text_strip(self.text, self.size.width, mode, self.rich_style)

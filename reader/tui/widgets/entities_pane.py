@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -27,10 +28,31 @@ class EntitiesList(LineList):
         "entities--count",
     }
 
+    @dataclass
+    class JumpToMention(Message):
+        """Enter on an entity: scroll the body to its next mention (wrapping)."""
+
+        entities_list: EntitiesList
+        """The list Enter was pressed in."""
+        entity: EntityCount
+        """The entity whose mentions to step through."""
+
+        @property
+        def control(self) -> EntitiesList:
+            return self.entities_list
+
+    @dataclass
     class FilterBy(Message):
-        def __init__(self, entity: EntityCount) -> None:
-            super().__init__()
-            self.entity = entity
+        """`f` on an entity: narrow the article list to the articles naming it."""
+
+        entities_list: EntitiesList
+        """The list `f` was pressed in."""
+        entity: EntityCount
+        """The entity to filter by."""
+
+        @property
+        def control(self) -> EntitiesList:
+            return self.entities_list
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -57,9 +79,14 @@ class EntitiesList(LineList):
     def selectable(self, index: int) -> bool:
         return not isinstance(self.items[index], str)
 
+    def chosen(self, index: int) -> None:
+        entity = self.selected()
+        if entity is not None:
+            self.post_message(self.JumpToMention(self, entity))
+
     def item_strip(self, index: int, row: int, width: int, base: Style) -> Strip:
         item = self.items[index]
-        mode = self.app.bidi_mode  # type: ignore[attr-defined]
+        mode = self.bidi_mode
         if isinstance(item, str):
             style = self.rich_style + self.get_component_rich_style("entities--group")
             return text_strip(GROUP_TITLES.get(item, item), width, mode, style)
@@ -70,4 +97,4 @@ class EntitiesList(LineList):
     def action_filter(self) -> None:
         entity = self.selected()
         if entity is not None:
-            self.post_message(self.FilterBy(entity))
+            self.post_message(self.FilterBy(self, entity))

@@ -12,9 +12,11 @@ from typing import ClassVar
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
-from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from reader.render.engine import BidiMode
 
 
 class LineList(ScrollView, can_focus=True):
@@ -28,21 +30,7 @@ class LineList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"line-list--cursor", "line-list--dim"}
     ROW_HEIGHT: ClassVar[int] = 1
 
-    class Highlighted(Message):
-        """The cursor rests on a new item."""
-
-        def __init__(self, widget: LineList, index: int) -> None:
-            super().__init__()
-            self.widget = widget
-            self.index = index
-
-    class Chosen(Message):
-        """Enter on an item."""
-
-        def __init__(self, widget: LineList, index: int) -> None:
-            super().__init__()
-            self.widget = widget
-            self.index = index
+    bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -62,6 +50,12 @@ class LineList(ScrollView, can_focus=True):
     def row_height(self) -> int:
         """Screen rows per item; a subclass may make it depend on the pane's width."""
         return self.ROW_HEIGHT
+
+    def highlighted(self, index: int) -> None:
+        """The cursor came to rest on `index`: subclasses post what that means."""
+
+    def chosen(self, index: int) -> None:
+        """Enter on `index`: subclasses post what that means."""
 
     # drawing ----------------------------------------------------------------
 
@@ -121,7 +115,7 @@ class LineList(ScrollView, can_focus=True):
         self.cursor = index
         self._reveal()
         self.refresh()
-        self.post_message(self.Highlighted(self, index))
+        self.highlighted(index)
 
     def action_cursor_down(self) -> None:
         self.move_to(self.cursor + 1, step=1)
@@ -137,4 +131,4 @@ class LineList(ScrollView, can_focus=True):
 
     def action_choose(self) -> None:
         if self.count and self.selectable(self.cursor):
-            self.post_message(self.Chosen(self, self.cursor))
+            self.chosen(self.cursor)

@@ -7,12 +7,15 @@ text logical and shows only its visual form.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from reader.render.engine import BidiMode
 from reader.tui.strips import text_strip
 
 
@@ -27,22 +30,44 @@ def is_typed_text(character: str | None) -> bool:
 class QueryLine(Widget, can_focus=True):
     DEFAULT_CSS = "QueryLine { height: 1; }"
 
+    bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
+
+    @dataclass
     class Changed(Message):
-        def __init__(self, query_line: QueryLine, value: str) -> None:
-            super().__init__()
-            self.query_line = query_line
-            self.value = value
+        """The text was edited."""
 
+        query_line: QueryLine
+        """The line edited."""
+        value: str
+        """The whole text now."""
+
+        @property
+        def control(self) -> QueryLine:
+            return self.query_line
+
+    @dataclass
     class Submitted(Message):
-        def __init__(self, query_line: QueryLine, value: str) -> None:
-            super().__init__()
-            self.query_line = query_line
-            self.value = value
+        """Enter: search for the text."""
 
+        query_line: QueryLine
+        """The line Enter was pressed in."""
+        value: str
+        """The text to search for."""
+
+        @property
+        def control(self) -> QueryLine:
+            return self.query_line
+
+    @dataclass
     class Cancelled(Message):
-        def __init__(self, query_line: QueryLine) -> None:
-            super().__init__()
-            self.query_line = query_line
+        """Escape: close the line, leaving the filter as it was."""
+
+        query_line: QueryLine
+        """The line Escape was pressed in."""
+
+        @property
+        def control(self) -> QueryLine:
+            return self.query_line
 
     def __init__(self, prompt: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -77,7 +102,7 @@ class QueryLine(Widget, can_focus=True):
         event.prevent_default()
 
     def render_line(self, y: int) -> Strip:
-        mode = self.app.bidi_mode  # type: ignore[attr-defined]
+        mode = self.bidi_mode
         cursor = "▏" if self.has_focus else ""
         return text_strip(
             self.value + cursor, self.size.width, mode, self.rich_style, prefix=self.prompt

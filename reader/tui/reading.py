@@ -1,0 +1,80 @@
+"""What the reader's workers do with the store, away from Textual's UI thread.
+
+Plain functions of a `Browser`, so each worker is one call and one result message;
+and the filter's label, which needs no Textual either.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from reader.render.engine import BidiMode, render_text
+from reader.store.browse import Article, ArticleFilter, Browser, EntityCount, Mention
+from reader.store.schema import SchemaTooNew
+from reader.tui.strips import fit_line
+from reader.tui.widgets.block_cache import BLOCK
+
+Loaded = tuple[Article, list[Mention], list[EntityCount]]
+"""An article, its mentions and its entity counts: what showing it takes."""
+LAST_ARTICLE = "last_article"
+DATABASE_ERRORS = (sqlite3.Error, OSError, SchemaTooNew)
+
+
+def describe_db_error(error: BaseException, path: Path) -> str:
+    text = str(error)
+    if isinstance(error, sqlite3.OperationalError) and "locked" in text:
+        return f"The database {path} is locked (an ingest is writing?). Press r to retry."
+    if isinstance(error, SchemaTooNew):
+        return text
+    return f"Cannot read the database {path}: {text}. Press r to retry."
+
+
+def load_article(browser: Browser, article_id: int) -> Loaded | None:
+    article = browser.article(article_id)
+    if article is None:
+        return None
+    return article, browser.mentions(article_id), browser.article_entities(article_id)
+
+
+def mark_opened(browser: Browser, article_id: int) -> None:
+    """Written after the article is on screen: nothing the reader sees waits for it."""
+    browser.set_state(article_id, read=True)
+    browser.set_app_state(LAST_ARTICLE, str(article_id))
+
+
+def list_page(
+    browser: Browser, flt: ArticleFilter, keep: int | None
+) -> tuple[int, int | None, list[Any]]:
+    """The filtered list's size, where `keep` sits in it, and the block holding it."""
+    count = browser.count_articles(flt)
+    position = browser.position_of(flt, keep) if keep is not None else None
+    first = browser.articles_at(flt, (position or 0) // BLOCK * BLOCK, BLOCK)
+    return count, position, first
+
+
+def read_ahead(
+    browser: Browser, wanted: list[int], width: int, names_width: int, mode: BidiMode
+) -> list[Loaded]:
+    """Articles near the cursor, their layout warmed in the engine's cache as well."""
+    found: list[Loaded] = []
+    for article_id in wanted:
+        loaded = load_article(browser, article_id)
+        if loaded is not None:
+            for text in (loaded[0].title, loaded[0].body):
+                render_text(text, width, mode)
+            for entity in loaded[2] if names_width > 0 else ():
+                fit_line(f"{entity.canonical} ({entity.mentions})", names_width, mode)
+            found.append(loaded)
+    return found
+
+
+def filter_label(flt: ArticleFilter, names: dict[int, str]) -> str:
+    """The filter as the header and status line spell it: persons, /search, ★."""
+    parts = [names.get(i, str(i)) for i in sorted(flt.entity_ids)]
+    if flt.query.strip():
+        parts.append(f"/{flt.query.strip()}")
+    if flt.bookmarks_only:
+        parts.append("★")
+    return " + ".join(parts)

@@ -1,0 +1,396 @@
+"""The reader: articles | body | entities | people, keyboard first.
+
+The screen owns the panes, the filter and the store. Widgets post what the user
+asks for (typed messages, handled here with `@on`); every store call is a thread
+worker that posts its answer back as a message, so the UI thread only lays out
+and paints: the screen's own calls as `@work` methods, the panes' as the
+`StoreRequest`s it serves. A failed worker of any kind reaches one handler, which
+puts the error in the body pane, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive, var
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from reader.render.engine import BidiMode
+from reader.store.browse import Article, ArticleFilter, Browser
+from reader.tui import reading
+from reader.tui.keys import READER_BINDINGS
+from reader.tui.reading import DATABASE_ERRORS, LAST_ARTICLE
+from reader.tui.screens.results import Filtered, RowAtCursor, Started
+from reader.tui.store_request import StoreRequest
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.block_cache import BLOCK
+from reader.tui.widgets.body_pane import BodyPane
+from reader.tui.widgets.body_view import BodyView
+from reader.tui.widgets.engine_text import EngineLine
+from reader.tui.widgets.entities_pane import EntitiesList
+from reader.tui.widgets.people_pane import PeopleList, PeoplePane
+from reader.tui.widgets.query_line import QueryLine
+
+PANES = ("articles", "body", "entities", "people")
+NARROW_BELOW = 110
+READ_AHEAD = (1, -1, 2)  # neighbours of the cursor read ahead, nearest first
+NO_MATCH = "No article matches the filter. Esc clears."
+EMPTY_CORPUS = (
+    "The database has no articles yet.\nAdd some with: khabar ingest PATH…  then press r."
+)
+HINTS = "? help  / search  Tab panes  m bidi  q quit"
+
+
+class NotStarted(Exception):
+    """A worker ran before the store was opened (or after opening it failed)."""
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
+
+    bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
+    """Follows the app's mode; bound into every pane."""
+    article_filter: var[ArticleFilter] = var(ArticleFilter())
+    """What the article list shows."""
+    chosen: var[frozenset[int]] = var(frozenset())
+    """The persons in the filter, ticked in the people pane."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.browser: Browser | None = None
+        self.filter_names: dict[int, str] = {}
+
+    # layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # Before the panes mount, so they are styled once, not again at the first resize.
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
+        mode = ReaderScreen.bidi_mode
+        with Horizontal(id="panes"):
+            with Vertical(id="articles-pane", classes="pane"):
+                yield EngineLine(id="articles-header", classes="pane-header").data_bind(mode)
+                yield ArticleList(id="articles").data_bind(mode)
+            yield BodyPane(id="body-pane", classes="pane").data_bind(mode)
+            with Vertical(id="side"):
+                with Vertical(id="entities-pane", classes="pane"):
+                    yield EngineLine(
+                        "كيانات المقال", id="entities-header", classes="pane-header"
+                    ).data_bind(mode)
+                    yield EntitiesList(id="entities").data_bind(mode)
+                yield PeoplePane(id="people-pane", classes="pane").data_bind(
+                    mode, chosen_ids=ReaderScreen.chosen
+                )
+        yield QueryLine("/ ", id="search").data_bind(mode)
+        yield EngineLine(id="status").data_bind(mode)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "bidi_mode", self._follow_app)
+        self.query_one("#search", QueryLine).display = False
+        self._apply_size()
+        self.query_one(ArticleList).focus()
+        self.query_one(BodyView).show_message("…")
+        self._start(self.article_filter, self.query_one(PeoplePane).people_narrow)
+
+    def _follow_app(self, mode: BidiMode) -> None:
+        self.bidi_mode = mode
+
+    def watch_bidi_mode(self) -> None:
+        self._update_status()
+
+    def on_resize(self) -> None:
+        self._apply_size()
+
+    def _apply_size(self) -> None:
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
+        self._show_side_for(self.focused)
+
+    def _show_side_for(self, widget: Widget | None) -> None:
+        side = self.query_one("#side")
+        self.set_class(widget is not None and side in widget.ancestors_with_self, "-side")
+
+    def on_descendant_focus(self) -> None:
+        self._show_side_for(self.focused)
+        self._update_status()
+
+    # workers ----------------------------------------------------------------
+
+    @property
+    def _store(self) -> Browser:
+        if self.browser is None:
+            raise NotStarted
+        return self.browser
+
+    def _reply(self, message: Message) -> None:
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """The one place a store error is shown; anything else is a bug and is raised."""
+        error = event.worker.error
+        if event.state != WorkerState.ERROR or isinstance(error, NotStarted) or error is None:
+            return
+        if not isinstance(error, DATABASE_ERRORS):
+            raise error
+        self.query_one(BodyView).show_message(reading.describe_db_error(error, self.db_path))
+        self._update_status()
+
+    @work(thread=True, exclusive=True, group="start", exit_on_error=False)
+    def _start(self, flt: ArticleFilter, narrow: str) -> None:
+        if self.browser is None:
+            self.browser = Browser(self.db_path)
+        browser = self.browser
+        count = browser.count_articles(flt)
+        last = browser.get_app_state(LAST_ARTICLE)
+        position = browser.position_of(flt, int(last)) if last and last.isdigit() else None
+        cursor = position or 0
+        first = browser.articles_at(flt, cursor // BLOCK * BLOCK, BLOCK)
+        people = browser.people(narrow, 0, 100)
+        # What the first screen shows, read here too, so it is drawn in one frame
+        # rather than one more worker round trip and layout each.
+        at = cursor % BLOCK
+        opened = reading.load_article(browser, first[at].id) if at < len(first) else None
+        variants = browser.variants(people[0].id) if people else []
+        self._reply(
+            Started(count, cursor, first, browser.count_people(narrow), people, opened, variants)
+        )
+
+    @on(Started)
+    def _started(self, message: Started) -> None:
+        if message.opened:
+            self.query_one(BodyPane).hold(message.opened)
+        with self.app.batch_update():
+            self.query_one(ArticleList).reset(
+                self.article_filter, message.count, message.cursor, message.first
+            )
+            self.query_one(PeoplePane).show(message.people_count, message.people, message.variants)
+            if message.count == 0 and not self.article_filter.active:
+                self.query_one(BodyView).show_message(EMPTY_CORPUS)
+            self._open_at_cursor()
+            self._update_header()
+
+    @on(StoreRequest)
+    def _serve(self, request: StoreRequest[Any]) -> None:
+        request.stop()
+        self.run_worker(
+            partial(self._answer, request),
+            thread=True,
+            group=request.group,
+            exclusive=request.exclusive,
+            exit_on_error=False,
+        )
+
+    def _answer(self, request: StoreRequest[Any]) -> None:
+        """A pane's request, run in a worker of the request's group."""
+        answer = request.serve(self._store)
+        if answer is not None and not get_current_worker().is_cancelled:
+            request.requester.post_message(answer)
+
+    # articles ---------------------------------------------------------------
+
+    @property
+    def current(self) -> Article | None:
+        """The article in the body pane."""
+        return self.query_one(BodyPane).current
+
+    @on(ArticleList.Opened)
+    def _open_at_cursor(self) -> None:
+        articles = self.query_one(ArticleList)
+        if articles.count == 0:
+            active = self.article_filter.active
+            self.query_one(BodyPane).close(NO_MATCH if active else None)
+            self.query_one(EntitiesList).set_entities([])
+            return
+        row = articles.row(articles.cursor)
+        if row is not None:
+            self.query_one(BodyPane).open(row.id, self.article_filter.query)
+        else:
+            self._find_at_cursor(self.article_filter, articles.cursor)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _find_at_cursor(self, flt: ArticleFilter, cursor: int) -> None:
+        rows = self._store.articles_at(flt, cursor, 1)
+        self._reply(RowAtCursor(rows[0].id if rows else None))
+
+    @on(RowAtCursor)
+    def _row_at_cursor(self, message: RowAtCursor) -> None:
+        if message.article_id is not None:
+            self.query_one(BodyPane).open(message.article_id, self.article_filter.query)
+
+    @on(BodyPane.Shown)
+    def _shown(self, message: BodyPane.Shown) -> None:
+        self.query_one(EntitiesList).set_entities(message.entities)
+        self._marked(message)
+        # After the frame: the read-ahead's layout work would share the GIL with the paint.
+        self.call_after_refresh(self._read_ahead)
+
+    @on(BodyPane.Marked)
+    def _marked(self, message: BodyPane.Marked | BodyPane.Shown) -> None:
+        article, articles = message.article, self.query_one(ArticleList)
+        row = articles.row(articles.cursor)
+        if row is not None and row.id == article.id:
+            articles.update_row(replace(row, read=article.read, bookmarked=article.bookmarked))
+        self._update_status()
+
+    def _read_ahead(self) -> None:
+        articles = self.query_one(ArticleList)
+        ids = [
+            row.id
+            for step in READ_AHEAD
+            if 0 <= articles.cursor + step < articles.count
+            and (row := articles.row(articles.cursor + step)) is not None
+        ]
+        names = self.query_one(EntitiesList).scrollable_content_region.width
+        self.query_one(BodyPane).read_ahead(ids, names)
+
+    @on(ArticleList.Entered)
+    def _enter_article(self) -> None:
+        self.query_one(BodyView).focus()
+
+    @on(EntitiesList.JumpToMention)
+    def _jump_to_mention(self, message: EntitiesList.JumpToMention) -> None:
+        self.query_one(BodyPane).jump_to_mention(message.entity.id)
+
+    @on(EntitiesList.FilterBy)
+    def _filter_by_entity(self, message: EntitiesList.FilterBy) -> None:
+        entity = message.entity
+        if entity.id not in self.article_filter.entity_ids:
+            self.toggle_entity(entity.id, entity.canonical)
+
+    # filters ----------------------------------------------------------------
+
+    @on(PeopleList.Toggled)
+    def _toggle_person(self, message: PeopleList.Toggled) -> None:
+        self.toggle_entity(message.person.id, message.person.canonical)
+
+    def toggle_entity(self, entity_id: int, name: str) -> None:
+        ids = set(self.article_filter.entity_ids)
+        if entity_id in ids:
+            ids.discard(entity_id)
+            self.filter_names.pop(entity_id, None)
+        else:
+            ids.add(entity_id)
+            self.filter_names[entity_id] = name
+        self.set_filter(replace(self.article_filter, entity_ids=frozenset(ids)))
+
+    def set_filter(self, flt: ArticleFilter) -> None:
+        """Re-query the list, keeping the open article selected when it still matches."""
+        self.article_filter = flt
+        self.chosen = frozenset(flt.entity_ids)
+        self._filter(flt, self.current.id if self.current else None)
+
+    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
+    def _filter(self, flt: ArticleFilter, keep: int | None) -> None:
+        count, position, first = reading.list_page(self._store, flt, keep)
+        self._reply(Filtered(flt, count, position, first))
+
+    @on(Filtered)
+    def _filtered(self, message: Filtered) -> None:
+        flt = message.filter
+        if flt != self.article_filter:
+            return
+        self.query_one(ArticleList).reset(flt, message.count, message.position or 0, message.first)
+        self._update_header()
+        if message.position is None:
+            self._open_at_cursor()
+        else:
+            self.query_one(BodyPane).set_query(flt.query)
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#search", QueryLine)
+        if search.display:
+            search.display = False
+            self.query_one(ArticleList).focus()
+            return
+        self.filter_names.clear()
+        self.set_filter(ArticleFilter())
+
+    def action_bookmarks_only(self) -> None:
+        flt = self.article_filter
+        self.set_filter(replace(flt, bookmarks_only=not flt.bookmarks_only))
+
+    # search -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", QueryLine)
+        search.display = True
+        search.focus()
+
+    @on(QueryLine.Submitted)
+    def _search(self, message: QueryLine.Submitted) -> None:
+        message.query_line.display = False
+        self.query_one(ArticleList).focus()
+        self.set_filter(replace(self.article_filter, query=message.value))
+
+    @on(QueryLine.Cancelled)
+    def _search_cancelled(self, message: QueryLine.Cancelled) -> None:
+        message.query_line.display = False
+        self.query_one(ArticleList).focus()
+
+    def action_hit(self, step: int) -> None:
+        if not self.query_one(BodyView).step_hit(step):
+            self.notify("No search hits in this article", markup=False)
+
+    # reading state ----------------------------------------------------------
+
+    def action_toggle_read(self) -> None:
+        self.query_one(BodyPane).toggle_read()
+
+    def action_toggle_bookmark(self) -> None:
+        self.query_one(BodyPane).toggle_bookmark()
+
+    # panes ------------------------------------------------------------------
+
+    def action_focus_pane(self, name: str) -> None:
+        self.query_one(f"#{name}").focus()
+
+    def action_pane(self, step: int) -> None:
+        focused = self.focused
+        current = next(
+            (
+                n
+                for n in PANES
+                if focused is not None and self.query_one(f"#{n}") in focused.ancestors_with_self
+            ),
+            "articles",
+        )
+        self.action_focus_pane(PANES[(PANES.index(current) + step) % len(PANES)])
+
+    def action_page(self, step: int) -> None:
+        body = self.query_one(BodyView)
+        if step > 0:
+            body.scroll_page_down(animate=False)
+        else:
+            body.scroll_page_up(animate=False)
+
+    def action_refresh(self) -> None:
+        self.query_one(BodyPane).forget()
+        self._start(self.article_filter, self.query_one(PeoplePane).people_narrow)
+
+    # header and status ------------------------------------------------------
+
+    def _filter_label(self) -> str:
+        return reading.filter_label(self.article_filter, self.filter_names)
+
+    def _update_header(self) -> None:
+        count = self.query_one(ArticleList).count
+        label = self._filter_label()
+        text = f"المقالات {count}" + (f" · {label}" if label else "")
+        self.query_one("#articles-header", EngineLine).update(text)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        label = self._filter_label() or "none"
+        text = f"filter: {label} | bidi: {self.bidi_mode.value} | {HINTS}"
+        self.query_one("#status", EngineLine).update(text)

@@ -1,0 +1,56 @@
+"""What the reader screen's workers post back to it, one message per kind of answer.
+
+Posted from a worker thread (`post_message` is thread-safe) and handled on the UI
+thread; a worker cancelled by a newer one of its group posts nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from reader.store.browse import ArticleFilter, ArticleRow, Person
+from reader.tui.reading import Loaded
+
+
+@dataclass
+class Started(Message):
+    """Everything the first screen shows, read in one worker so it is drawn in one frame."""
+
+    count: int
+    """Articles in the (unfiltered) list."""
+    cursor: int
+    """Where the list opens: the article read last, else the top."""
+    first: list[ArticleRow]
+    """The block of rows holding the cursor."""
+    people_count: int
+    """Persons in the people pane."""
+    people: list[Person]
+    """Its first block."""
+    opened: Loaded | None
+    """The article at the cursor, when there is one."""
+    variants: list[tuple[str, int]]
+    """The first person's spellings and how often each occurs."""
+
+
+@dataclass
+class RowAtCursor(Message):
+    """The id of the article at a list position whose block was not held yet."""
+
+    article_id: int | None
+    """None when the position is past the end of the list."""
+
+
+@dataclass
+class Filtered(Message):
+    """The article list for a new filter."""
+
+    filter: ArticleFilter
+    """The filter it was read for; dropped if the filter has changed since."""
+    count: int
+    """Articles matching."""
+    position: int | None
+    """Where the open article sits in it, None when the filter excludes it."""
+    first: list[ArticleRow]
+    """The block of rows holding that position (or the top)."""

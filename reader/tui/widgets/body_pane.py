@@ -1,0 +1,239 @@
+"""The body pane: the open article, read from the store or from what was read ahead.
+
+It owns what belongs to the article being read: which one is open, its scroll
+position (saved as an offset, kept across restarts), its read and bookmark
+marks, stepping through an entity's mentions, and the neighbours read ahead so
+`j` shows the next article without a round trip to SQLite. Store work goes out as
+`StoreRequest`s; what changed goes out as messages for the other panes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive, var
+
+from reader.render.engine import BidiMode
+from reader.store.browse import Article, EntityCount, find_hits
+from reader.tui import reading
+from reader.tui.reading import Loaded
+from reader.tui.store_request import StoreRequest
+from reader.tui.widgets.body_view import BodyView
+
+READ_AHEAD_KEEP = 8
+GONE = "This article is gone. Press r to refresh."
+
+
+@dataclass
+class ArticleLoaded(Message, bubble=False):
+    """An article read for showing (None: it is gone since the list was read)."""
+
+    article_id: int
+    """The article asked for."""
+    loaded: Loaded | None
+    """It with its mentions and entities."""
+
+
+@dataclass
+class ReadAhead(Message, bubble=False):
+    """The cursor's neighbours, read so `j` shows them without a round trip."""
+
+    ids: list[int]
+    """The neighbours when asked, nearest first."""
+    found: list[Loaded]
+    """Those of them that were not held yet and still exist."""
+
+
+class BodyPane(Vertical):
+    bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
+    current: var[Article | None] = var(None)
+    """The article in the body, with its read and bookmark marks as they are now."""
+
+    @dataclass
+    class Shown(Message):
+        """An article is now in the body; the other panes show its entities and marks."""
+
+        article: Article
+        """The article, marked read."""
+        entities: list[EntityCount]
+        """Its entities, by kind, most mentioned first."""
+
+    @dataclass
+    class Marked(Message):
+        """The open article's read or bookmark mark changed."""
+
+        article: Article
+        """The article with its marks as they are now."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._held: dict[int, Loaded] = {}
+        self._opening: int | None = None
+        self._mention_steps: dict[int, int] = {}
+        self._query = ""
+
+    def compose(self) -> ComposeResult:
+        yield BodyView(id="body").data_bind(BodyPane.bidi_mode)
+
+    @property
+    def body(self) -> BodyView:
+        return self.query_one(BodyView)
+
+    # opening ----------------------------------------------------------------
+
+    def open(self, article_id: int, query: str) -> None:
+        """Show the article, highlighting `query`'s hits; mark it read once it is shown."""
+        self.save_position()
+        self._opening, self._query = article_id, query
+        loaded = self._held.get(article_id)
+        if loaded is not None:
+            self._show(loaded)
+        else:
+            self.post_message(
+                StoreRequest(
+                    self,
+                    lambda store: reading.load_article(store, article_id),
+                    lambda found: ArticleLoaded(article_id, found),
+                    "open",
+                )
+            )
+        self.post_message(
+            StoreRequest(
+                self,
+                lambda store: reading.mark_opened(store, article_id),
+                lambda _: None,
+                "state",
+                exclusive=False,
+            )
+        )
+
+    def hold(self, loaded: Loaded) -> None:
+        """An article read by someone else (the start-up read), to be shown without a read."""
+        self._held[loaded[0].id] = loaded
+
+    def forget(self) -> None:
+        """Drop what was read ahead: the store may have changed (refresh)."""
+        self._held = {}
+
+    def close(self, message: str | None) -> None:
+        """No article open: the list is empty (with `message` saying why, if any)."""
+        self.current = None
+        if message is not None:
+            self.body.show_message(message)
+
+    @on(ArticleLoaded)
+    def _loaded(self, message: ArticleLoaded) -> None:
+        # A read-ahead article shown since must not be replaced by this late one.
+        if self._opening == message.article_id:
+            self._show(message.loaded)
+
+    def _show(self, loaded: Loaded | None) -> None:
+        self._mention_steps = {}
+        if loaded is None:
+            self.current = None
+            self.body.show_message(GONE)
+            return
+        article, mentions, entities = loaded
+        self.current = article = replace(article, read=True)
+        hits = find_hits(article.body, self._query) if self._query.strip() else []
+        self.body.show(article, mentions, hits, offset=article.scroll)
+        self.post_message(self.Shown(article, entities))
+
+    def set_query(self, query: str) -> None:
+        """The search changed while the article stays open: highlight the new hits."""
+        self._query = query
+        if self.current is not None:
+            hits = find_hits(self.current.body, query) if query.strip() else []
+            self.body.set_hits(hits)
+
+    def read_ahead(self, ids: list[int], names_width: int) -> None:
+        """Read `ids` (the cursor's neighbours) and lay them out, unless already held."""
+        wanted = [i for i in ids if i not in self._held]
+        if not wanted:
+            return
+        width, mode = self.body.scrollable_content_region.width, self.bidi_mode
+        self.post_message(
+            StoreRequest(
+                self,
+                lambda store: reading.read_ahead(store, wanted, width, names_width, mode),
+                lambda found: ReadAhead(ids, found),
+                "prefetch",
+            )
+        )
+
+    @on(ReadAhead)
+    def _read_ahead_done(self, message: ReadAhead) -> None:
+        keep = {i: self._held[i] for i in message.ids if i in self._held}
+        keep.update((loaded[0].id, loaded) for loaded in message.found)
+        self._held = dict(list(keep.items())[-READ_AHEAD_KEEP:])
+
+    # reading state ----------------------------------------------------------
+
+    def save_position(self) -> None:
+        """Remember how far down the open article the reader is (kept across restarts)."""
+        if self.current is None:
+            return
+        offset = self.body.top_offset()
+        self._remember(replace(self.current, scroll=offset))
+        self._write(self.current.id, scroll=offset)
+
+    def toggle_read(self) -> None:
+        if self.current is not None:
+            self._mark(read=not self.current.read)
+
+    def toggle_bookmark(self) -> None:
+        if self.current is not None:
+            self._mark(bookmarked=not self.current.bookmarked)
+
+    def _mark(self, *, read: bool | None = None, bookmarked: bool | None = None) -> None:
+        article = self.current
+        assert article is not None
+        self.current = changed = replace(
+            article,
+            read=article.read if read is None else read,
+            bookmarked=article.bookmarked if bookmarked is None else bookmarked,
+        )
+        self._remember(changed)
+        self.post_message(self.Marked(changed))
+        self._write(article.id, read=read, bookmarked=bookmarked)
+
+    def _write(
+        self,
+        article_id: int,
+        *,
+        read: bool | None = None,
+        bookmarked: bool | None = None,
+        scroll: int | None = None,
+    ) -> None:
+        self.post_message(
+            StoreRequest(
+                self,
+                lambda store: store.set_state(
+                    article_id, read=read, bookmarked=bookmarked, scroll=scroll
+                ),
+                lambda _: None,
+                "state",
+                exclusive=False,
+            )
+        )
+
+    def _remember(self, article: Article) -> None:
+        """Keep a read-ahead copy in step with state changed since it was read."""
+        loaded = self._held.get(article.id)
+        if loaded is not None:
+            self._held[article.id] = (article, loaded[1], loaded[2])
+
+    # mentions ---------------------------------------------------------------
+
+    def jump_to_mention(self, entity_id: int) -> None:
+        """Each call for the same entity goes to its next mention, wrapping at the end."""
+        offsets = [m.start for m in self.body.mentions if m.entity_id == entity_id]
+        if not offsets:
+            return
+        step = self._mention_steps.get(entity_id, -1) + 1
+        self._mention_steps = {entity_id: step % len(offsets)}
+        self.body.scroll_to_offset(offsets[step % len(offsets)])

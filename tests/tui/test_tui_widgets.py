@@ -1,0 +1,91 @@
+"""The panes on their own, in a bare Textual App: no KhabarApp, no database."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.message import Message
+
+from reader.store.browse import ArticleFilter, ArticleRow
+from reader.tui.store_request import StoreRequest
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.block_cache import BLOCK
+from tests.tui.tui_support import sync
+
+
+def _rows(start: int, count: int) -> list[ArticleRow]:
+    return [
+        ArticleRow(i, f"خبر رقم {i}", "المصدر", "2024-01-01", False, False)
+        for i in range(start, start + count)
+    ]
+
+
+class FakeStore:
+    """Rows 0..999 in list order, for whichever way a list asks for a block."""
+
+    def articles_at(self, flt: ArticleFilter, offset: int, limit: int) -> list[ArticleRow]:
+        return _rows(offset, limit)
+
+    def articles_before(self, flt: ArticleFilter, key: object, limit: int) -> list[ArticleRow]:
+        return _rows(3 * BLOCK - limit, limit)  # the last rows: all these tests ask for
+
+
+class Bare(App[None]):
+    """Answers a list's store requests itself, the way the reader screen does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[int] = []
+        self.wanted: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield ArticleList(id="articles")
+
+    @on(ArticleList.Opened)
+    def _opened(self, message: ArticleList.Opened) -> None:
+        self.opened.append(message.index)
+
+    @on(StoreRequest)
+    def _serve(self, request: StoreRequest[object]) -> None:
+        self.wanted.append(request.group)
+        answer = request.serve(FakeStore())  # type: ignore[arg-type]
+        if answer is not None:
+            request.requester.post_message(answer)
+
+
+@sync
+async def test_article_list_draws_and_pages_in_a_bare_app() -> None:
+    app = Bare()
+    async with app.run_test(size=(60, 20)) as pilot:
+        articles = app.query_one(ArticleList)
+        articles.reset(ArticleFilter(), 3 * BLOCK, 0, _rows(0, BLOCK))
+        await pilot.pause()
+        assert "●" in articles.render_line(0).text
+        assert app.wanted == []
+        assert articles.row(3 * BLOCK - 1) is None  # not held: asked for
+        assert articles.row(3 * BLOCK - 2) is None  # asked for once only
+        await pilot.pause()
+        assert app.wanted == ["blocks"]
+        row = articles.row(3 * BLOCK - 1)
+        assert row is not None and row.id == 3 * BLOCK - 1
+
+
+@sync
+async def test_a_held_key_opens_only_the_article_it_stops_on() -> None:
+    app = Bare()
+    async with app.run_test(size=(60, 20)) as pilot:
+        articles = app.query_one(ArticleList)
+        articles.reset(ArticleFilter(), BLOCK, 0, _rows(0, BLOCK))
+        await pilot.pause()
+        for _ in range(6):  # faster than the messages are handled, as a held `j` is
+            articles.action_cursor_down()
+        await pilot.pause()
+        assert app.opened == [6]
+
+
+def test_only_the_same_lists_cursor_message_is_replaced() -> None:
+    one, other = ArticleList(), ArticleList()
+    first = ArticleList.Opened(one, 1)
+    assert first.can_replace(ArticleList.Opened(one, 2))
+    assert not first.can_replace(ArticleList.Opened(other, 2))
+    assert not first.can_replace(Message())
