@@ -12,13 +12,24 @@ HELP = "serve the reader in a web browser on localhost (textual-serve)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port on localhost (8000)")
-    parser.add_argument("--bidi", choices=("app", "terminal", "off"), default=None)
+    parser.add_argument(
+        "--bidi",
+        choices=("app", "off"),
+        default="app",
+        help="app (default): the browser terminal has no bidi of its own, so khabar orders "
+        "and shapes Arabic itself; off: raw logical text",
+    )
     parser.add_argument("--theme", default=None, help="light, dark, or a Textual theme")
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.errors import KhabarError
+    from reader.tui.themes import theme_name, unknown_theme
+
+    if args.theme and theme_name(args.theme) is None:
+        raise KhabarError(f"--theme: {unknown_theme(args.theme)}")
     try:
-        from textual_serve.server import Server
+        from reader.web.server import KhabarServer
     except ModuleNotFoundError:
         from reader.commands._output import echo
 
@@ -27,10 +38,9 @@ def run(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "reader"]
     if args.db is not None:
         command += ["--db", str(args.db)]
-    if args.bidi:
-        command += ["--bidi", args.bidi]
+    command += ["--bidi", args.bidi]
     if args.theme:
         command += ["--theme", args.theme]
-    server = Server(shlex.join(command), host="localhost", port=args.port, title="khabar")
+    server = KhabarServer(shlex.join(command), host="localhost", port=args.port, title="khabar")
     server.serve()
     return 0

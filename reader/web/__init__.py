@@ -1,0 +1,1 @@
+"""`khabar serve`'s page: the reader in a browser terminal, with a local Arabic font."""
