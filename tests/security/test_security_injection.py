@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FORBIDDEN, PAYLOADS, forbidden
+from hostile_corpus import FORBIDDEN, PAYLOADS, forbidden
 
 from reader.cli import main
 

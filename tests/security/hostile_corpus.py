@@ -1,4 +1,5 @@
-"""The hostile corpus: every escape a scraped page or a file name can carry."""
+"""The hostile corpus: every escape a scraped page or a file name can carry (a plain module,
+not conftest, so its name cannot collide with other rooms' conftest helpers)."""
 
 from __future__ import annotations
 
