@@ -141,8 +141,8 @@ def _choose_headline(
     arabic_doc: bool,
     found: _Found,
 ) -> int | None:
-    """The headline: the page title's repeat, else the model's title line, else the strong
-    line just before the first by-line or date, else the first headline-shaped line."""
+    """The headline: the page title's repeat, else the strong line just before the first
+    by-line or date, else the model's title line, else the first headline-shaped line."""
     repeated = repeated_title(lines)
     if repeated is not None and _plausible_headline(lines, verdicts, *repeated[:2]):
         top, head, site = repeated
@@ -150,11 +150,11 @@ def _choose_headline(
             verdicts[top] = Verdict("page-title")
             found.site = site
         return head
-    if model_head is not None:
-        return model_head
     before_meta = _line_before_metadata(lines, verdicts)
     if before_meta is not None:
         return before_meta
+    if model_head is not None:
+        return model_head
     return _headline_index(lines, rules, arabic_doc)
 
 
@@ -180,8 +180,9 @@ def _line_before_metadata(lines: list[str], verdicts: list[Verdict | None]) -> i
         if verdict is None:
             continue
         kind = verdict.reason
-        if kind is None:
-            if is_prose(line):
+        if kind is None or kind == "model":
+            # What the model dropped may still be the headline: its place under it decides.
+            if kind is None and is_prose(line):
                 return None
             words = len(line.split())
             candidate = index if 3 <= words <= 30 else None
