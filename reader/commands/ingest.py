@@ -18,6 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--workers", type=int, default=None, help="worker processes (default: one per core)"
     )
     parser.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        default=None,
+        help="process on the Dask cluster at this scheduler address (needs khabar[dask]);"
+        " its workers must see PATH at the same place",
+    )
+    parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -41,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         entities=not args.no_entities,
         workers=args.workers,
         progress=progress,
+        dask=args.dask,
     )
     for line in summary_lines(report):
         echo(line, err=True)

@@ -16,11 +16,12 @@ import signal
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing.synchronize import Event
 from pathlib import Path
 from types import FrameType
@@ -71,9 +72,13 @@ def ingest_paths(
     progress: bool = False,
     extractor: Extractor | None = None,
     canonical: Canonical | None = None,
+    dask: str | None = None,
 ) -> IngestReport:
     """Ingest files and directories into the database at `db_path`.
 
+    Exactly `khabar process` then `khabar load` on one machine: workers (a local
+    process pool, or a Dask cluster at the scheduler address `dask`) turn each
+    file into records, the single writer stores them in input order.
     `extractor`/`canonical` replace reader.nlp's entity extraction and name
     choice (tests pass small fakes); with `entities=False` no entities are made.
     """
@@ -82,41 +87,72 @@ def ingest_paths(
     report.failed.extend(missing)
     report.files = len(files)
     if entities:
-        extractor, canonical = _entity_functions(extractor, canonical, report)
+        extractor, canonical = entity_functions(extractor, canonical, report)
     else:
         extractor = None
+    options = Options(db_path=str(db_path), extractor=extractor)
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    context = _context()
+    halt = context.Event()
+    with stop_on_signals(halt) as stop:
+        stream: Iterable[list[Outcome]]
+        warm_up: Callable[[], object] | None = None
+        if dask is not None:
+            from reader.ingest.dask_map import dask_batches
+
+            stream = dask_batches(dask, files, entities=extractor is not None, stop=stop)
+        else:
+            stream = prepared_batches(files, options, count, stop, (context, halt))
+            if extractor is not None and len(files) > HANDFUL and (progress or count > 1):
+                warm_up = partial(extractor, WARM_UP_TEXT)
+        store(
+            db_path, stream, report, stop, canonical=canonical, progress=progress, warm_up=warm_up
+        )
+    return report
+
+
+def store(
+    db_path: Path,
+    stream: Iterable[list[Outcome]],
+    report: IngestReport,
+    stop: threading.Event,
+    *,
+    canonical: Canonical | None,
+    progress: bool,
+    warm_up: Callable[[], object] | None = None,
+) -> None:
+    """The single writer: each input's outcomes, stored WRITE_BATCH documents a transaction.
+
+    `warm_up` runs first, under the progress bar's "loading" line."""
     db = open_db(db_path)
     conn = db.conn
     # The entity and FTS b-trees of a large corpus outgrow the default 2 MB page cache.
     conn.execute("PRAGMA cache_size = -65536")
-    options = Options(db_path=str(db_path), extractor=extractor)
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    bar = ProgressBar(len(files), enabled=progress and len(files) > HANDFUL)
-    context = _context()
-    halt = context.Event()
+    bar = ProgressBar(report.files, enabled=progress and report.files > HANDFUL)
     try:
-        with _stop_on_signals(halt) as stop, bar:
-            if extractor is not None and (bar.enabled or (count > 1 and len(files) > HANDFUL)):
+        with bar:
+            if warm_up is not None:
                 # The entity model loads on its first text: once here, before the workers
                 # fork and inherit it, instead of once per worker while the bar sits at 0.
                 bar.say("loading the entity model…")
-                extractor(WARM_UP_TEXT)
+                warm_up()
                 bar.say("")
             waiting: list[Outcome] = []
             # The bar counts files as they come back prepared, one by one; the articles it
             # shows are the ones stored, which trail by at most a write batch.
-            for outcomes in _prepared_batches(files, options, count, stop, (context, halt)):
+            for outcomes in stream:
                 waiting.extend(outcomes)
                 if len(waiting) >= WRITE_BATCH:
                     _record(conn, waiting, canonical, report)
                     waiting = []
                 bar.advance(1, report.articles)
+                if stop.is_set():
+                    break
             _record(conn, waiting, canonical, report)
             bar.advance(0, report.articles)
             report.interrupted = stop.is_set()
     finally:
         conn.close()
-    return report
 
 
 def _record(
@@ -155,15 +191,16 @@ def _record(
             report.articles += len(ids)
 
 
-def _prepared_batches(
+def prepared_batches(
     files: list[Path],
     options: Options,
     workers: int,
     stop: threading.Event,
-    pool_stop: tuple[multiprocessing.context.BaseContext, Event],
+    pool_stop: tuple[multiprocessing.context.BaseContext, Event] | None = None,
 ) -> Iterator[list[Outcome]]:
     """Each file's outcomes in input order, until done or `stop` is set; the workers of
-    the pool made in `context` watch `halt`, which the signal handler sets with `stop`."""
+    the pool made in `context` watch `halt`, which the signal handler sets with `stop`
+    (without `pool_stop`, a pool of its own that stops once `stop` is seen)."""
     if workers <= 1 or len(files) <= HANDFUL:
         stop_when(stop.is_set)
         try:
@@ -184,7 +221,11 @@ def _prepared_batches(
     head = [[str(p)] for p in files[:workers]]
     rest = files[workers:]
     chunks = head + [[str(p) for p in rest[i : i + size]] for i in range(0, len(rest), size)]
-    context, halt = pool_stop
+    if pool_stop is None:
+        context = _context()
+        halt = context.Event()
+    else:
+        context, halt = pool_stop
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
@@ -258,7 +299,7 @@ def _prepare_in_worker(chunk: list[str]) -> list[list[Outcome]]:
 
 
 @contextmanager
-def _stop_on_signals(halt: Event) -> Iterator[threading.Event]:
+def stop_on_signals(halt: Event | None = None) -> Iterator[threading.Event]:
     """First SIGINT/SIGTERM asks for a clean stop (and the workers, through `halt`, at
     once rather than at the writer's next poll); a second SIGINT interrupts at once."""
     stop = threading.Event()
@@ -270,7 +311,8 @@ def _stop_on_signals(halt: Event) -> Iterator[threading.Event]:
         if stop.is_set() and signum == signal.SIGINT:
             raise KeyboardInterrupt
         stop.set()
-        halt.set()
+        if halt is not None:
+            halt.set()
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -280,9 +322,10 @@ def _stop_on_signals(halt: Event) -> Iterator[threading.Event]:
             signal.signal(sig, old)
 
 
-def _entity_functions(
+def entity_functions(
     extractor: Extractor | None, canonical: Canonical | None, report: IngestReport
 ) -> tuple[Extractor | None, Canonical | None]:
+    """The extractor and name chooser to use: the given ones, else reader.nlp's, loaded."""
     if extractor is not None:
         return extractor, canonical
     try:

@@ -121,6 +121,17 @@ def prepare_file(path: Path, options: Options) -> list[Outcome]:
     shown = stored_name(path)
     try:
         data = read_bytes(path)
+    except ValueError as exc:
+        return [Failure(shown, _one_line(exc))]
+    except Exception as exc:  # one broken file must never end the whole run
+        return [Failure(shown, f"internal error: {type(exc).__name__}: {_one_line(exc)}")]
+    return prepare_data(path, data, options)
+
+
+def prepare_data(path: Path, data: bytes, options: Options) -> list[Outcome]:
+    """The outcomes of a document already read: `path` names it and says its kind."""
+    shown = stored_name(path)
+    try:
         if path.suffix.lower() in JSONL_SUFFIXES:
             return list(_prepare_jsonl(path, data, options))
         sha = hashlib.sha256(data).hexdigest()

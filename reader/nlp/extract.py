@@ -49,10 +49,10 @@ class _Span(NamedTuple):
 
 
 def _crf_labels(text: str, tokens: list[Token]) -> list[str]:
-    labels: list[str] = []
-    for begin, end in sentences(text, tokens):
-        labels.extend(tagger.tag([t.folded for t in tokens[begin:end]]))
-    return labels
+    """Every sentence's labels, the document's sentences tagged in one batch."""
+    words = [t.folded for t in tokens]
+    spans = sentences(text, tokens)
+    return [label for s in tagger.tag_sentences([words[b:e] for b, e in spans]) for label in s]
 
 
 @lru_cache(maxsize=200_000)

@@ -1,30 +1,45 @@
-"""The CRF tagger, loaded lazily once per process (ingest workers each load their own).
+"""The CRF tagger: the model's own weights scored in numpy, one Viterbi per document.
 
-Tagging feeds crfsuite the same attributes as training (features.sentence_features),
-in the same order, minus those the model has no weight for: crfsuite ignores an
-unknown attribute, so the scores and labels are the same, while each attribute
-that is passed costs a UTF-8 conversion and a dictionary lookup in C. About a
-third of the attributes a news text produces are unknown to the model. A word's
-attributes, its own and those it gives each neighbour, are built once per word
-form and kept in a bounded cache.
+Labels are those crfsuite's tagger gives (tests compare them with pycrfsuite on
+every seed sentence and on generated text), computed differently:
+
+- The weights are read once from the model file (crf_model.read_weights), for
+  any crfsuite model, whatever features it was trained on.
+- A token's score for each label is the sum of the weights of its attributes
+  (features.sentence_features). Nearly all of those come from one word of the
+  window: its own attributes, and what it shows each neighbour. So each word
+  form's five score rows (own, as the word before, two before, after, two after)
+  are summed once and kept; a token's scores are then five rows added, plus the
+  word pair attributes the model knows. Passing strings to crfsuite, which cost
+  half the tagging time, is gone.
+- All sentences of a document are decoded in one batched Viterbi.
+
+That shortcut assumes sentence_features builds a token's attributes from
+word_features in the window the way it does today. When the model is loaded the
+shortcut's scores are checked against the attributes sentence_features itself
+builds, on a probe text; if they differ (features.py changed its window), every
+token is scored from sentence_features' own attributes instead: slower, but the
+labels stay exact for any feature function with the same interface.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import NamedTuple
 
+import numpy as np
+import numpy.typing as npt
 import pycrfsuite
 
+from reader.nlp.crf_model import CrfWeights, Floats, read_weights
 from reader.nlp.features import (
     CLUSTERS_NAME,
     COMMON_WORDS_NAME,
     CORPUS_NAMES_NAME,
     parse_clusters,
     parse_corpus_names,
+    sentence_features,
     use_clusters,
     use_common_words,
     use_corpus_names,
@@ -33,34 +48,181 @@ from reader.nlp.features import (
 
 MODEL_NAME = "ner.crfsuite"
 MODEL_PATH = Path(__file__).resolve().parent / "data" / MODEL_NAME
+# Five score rows of float64 per label per word form: 50,000 forms of a 17-label
+# model are 34 MB. Past that the table starts again (scores are recomputed the same).
+MAX_WORDS = 50_000
+# A model trained on BIOES labels (scripts/train_ner.py --scheme bioes) is read back as BIO.
+_BIO = {"S-": "B-", "E-": "I-"}
+# Rows of a word form in the score table, in the order add_words fills them.
+_OWN, _PREV, _PREV2, _NEXT, _NEXT2 = range(5)
+# Checked against sentence_features at load: names, clitics, Latin, digits, punctuation,
+# and sentences of one and two words (the window's edges).
+_PROBE = (
+    "قال الرئيس الروسي فلاديمير بوتين في موسكو إن وزارة الخارجية الأمريكية ستستقبل الوفد .",
+    "وأكد كيم جونغ أون لـ Reuters يوم 15 مارس 2024 أن بيونغ يانغ لن تتراجع ، ( عن قرارها ) !",
+    "والتقى محمد ولد عبد العزيز بالأمين العام للأمم المتحدة أنطونيو غوتيريش في نيويورك",
+    "بيروت",
+    "أعلنت الحكومة",
+)
+
+Ints = npt.NDArray[np.intp]
 
 
-class _Model(NamedTuple):
-    tagger: pycrfsuite.Tagger
-    known: frozenset[str]  # attributes with at least one non-zero weight
-    # First words of the known "bi=" and "+bi=" bigrams, so most tokens skip building
-    # the string; "|" is always in, being the one word the separator cannot split off.
-    bigram_left: frozenset[str]
-    bigram_right: frozenset[str]
-    bos: tuple[str, ...]
-    eos: tuple[str, ...]
+class _Model:
+    """One loaded model: its reference tagger, weights and the per-word-form score table."""
 
+    def __init__(self, reference: pycrfsuite.Tagger, weights: CrfWeights) -> None:
+        self.reference = reference
+        self.index = weights.attributes
+        # One zero row past the model's attributes: every group of rows summed below
+        # holds it, so no group is empty (np.add.reduceat would not give zeros for one).
+        self.state = np.vstack([weights.state, np.zeros((1, len(weights.labels)))])
+        self.blank = len(weights.state)
+        self.transition = weights.transition
+        self.labels = tuple(_BIO.get(lab[:2], lab[:2]) + lab[2:] for lab in weights.labels)
+        self.raw_labels = weights.labels
+        n = len(weights.labels)
+        self.zero = np.zeros(n)
+        self.bos = self.row("BOS")
+        self.eos = self.row("EOS")
+        # First words of the known "bi=" and "+bi=" pairs, so most tokens build no string.
+        self.bigram_left = frozenset(a[3:].partition("|")[0] for a in self.index if a[:3] == "bi=")
+        self.bigram_right = frozenset(
+            a[4:].partition("|")[0] for a in self.index if a[:4] == "+bi="
+        )
+        self.words: dict[str, int] = {}
+        self.table = np.zeros((1024, 5, n))
+        self.opens = np.zeros((1024, 2), dtype=bool)  # opens a known "bi=" / "+bi=" pair
+        self.fast = True
+        self.fast = all(
+            np.allclose(self.emissions([s.split()]), self.exact_emissions([s.split()]), atol=1e-9)
+            for s in _PROBE
+        )
 
-class _Pieces(NamedTuple):
-    """One word's known attributes: its own, and what it shows each neighbour."""
+    def row(self, attribute: str) -> Floats:
+        i = self.index.get(attribute)
+        return self.zero if i is None else self.state[i]
 
-    own: tuple[str, ...]
-    as_prev_word: tuple[str, ...]  # -1w=
-    as_prev_flags: tuple[str, ...]  # -1 light stem and flags
-    as_prev2: tuple[str, ...]  # -2w= and -2 flags
-    as_next_word: tuple[str, ...]  # +1w=
-    as_next_flags: tuple[str, ...]
-    as_next2: tuple[str, ...]
+    def scores(self, attributes: Sequence[str]) -> Floats:
+        rows = [i for i in map(self.index.get, attributes) if i is not None]
+        if not rows:
+            return self.zero
+        summed: Floats = self.state[rows].sum(axis=0)
+        return summed
+
+    def word_ids(self, flat: list[str]) -> Ints:
+        """Each word's row in the score table, adding the forms not seen before.
+
+        The table starts again only between documents, never under ids in use.
+        """
+        words = self.words
+        found = list(map(words.get, flat))
+        if None in found:
+            if len(words) + len(flat) > MAX_WORDS:
+                words.clear()
+            new = [w for w in dict.fromkeys(flat) if w not in words]
+            self.add_words(new)
+            found = list(map(words.__getitem__, flat))
+        return np.array(found, dtype=np.intp)
+
+    def add_words(self, new: list[str]) -> None:
+        """Sum the five score rows of each new word form, all in one numpy call."""
+        first = len(self.words)
+        end = first + len(new)
+        if end > len(self.table):
+            size = max(end, min(2 * len(self.table), MAX_WORDS))
+            grow = size - len(self.table)
+            self.table = np.concatenate([self.table, np.zeros((grow, *self.table.shape[1:]))])
+            self.opens = np.concatenate([self.opens, np.zeros((grow, 2), dtype=bool)])
+        index, blank = self.index, self.blank
+        rows: list[int] = []
+        starts: list[int] = []
+        for word in new:
+            own, shown = word_features(word)
+            starts.append(len(rows))
+            rows.append(blank)
+            rows.extend([index[a] for a in own if a in index])
+            for prefix in ("-1", "-2", "+1", "+2"):
+                starts.append(len(rows))
+                rows.append(blank)
+                shows = [prefix + "w=" + word, *[prefix + f for f in shown]]
+                rows.extend([index[a] for a in shows if a in index])
+        summed = np.add.reduceat(self.state[rows], starts)
+        self.table[first:end] = summed.reshape(len(new), 5, -1)
+        self.opens[first:end, 0] = [w in self.bigram_left for w in new]
+        self.opens[first:end, 1] = [w in self.bigram_right for w in new]
+        self.words.update(zip(new, range(first, end), strict=True))
+
+    def emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
+        """(tokens, labels) scores of every token of `sentences`, concatenated."""
+        if not self.fast:
+            return self.exact_emissions(sentences)
+        flat = [w for s in sentences for w in s]
+        lens = np.array([len(s) for s in sentences], dtype=np.intp)
+        ids = self.word_ids(flat)
+        pos = np.arange(len(flat)) - np.repeat(np.cumsum(lens) - lens, lens)
+        left = np.repeat(lens, lens) - 1 - pos  # tokens after this one in its sentence
+        table = self.table
+        out: Floats = table[ids, _OWN]
+        out[1:] += table[ids[:-1], _PREV] * (pos[1:, None] >= 1)
+        out[2:] += table[ids[:-2], _PREV2] * (pos[2:, None] >= 2)
+        out[:-1] += table[ids[1:], _NEXT] * (left[:-1, None] >= 1)
+        out[:-2] += table[ids[2:], _NEXT2] * (left[:-2, None] >= 2)
+        out[pos == 0] += self.bos
+        out[left == 0] += self.eos
+        opens = self.opens[ids] & (left >= 1)[:, None]
+        index, state = self.index, self.state
+        for i in np.flatnonzero(opens[:, 0]).tolist():
+            j = index.get("bi=" + flat[i] + "|" + flat[i + 1])
+            if j is not None:
+                out[i + 1] += state[j]
+        for i in np.flatnonzero(opens[:, 1]).tolist():
+            j = index.get("+bi=" + flat[i] + "|" + flat[i + 1])
+            if j is not None:
+                out[i] += state[j]
+        return out
+
+    def exact_emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
+        """The same scores from sentence_features' own attributes (the slow, general way)."""
+        rows = [self.scores(attrs) for s in sentences for attrs in sentence_features(s)]
+        return np.array(rows).reshape(-1, len(self.zero))
+
+    def viterbi(self, scores: Floats, lens: Ints) -> Ints:
+        """Best label ids per token, every sentence decoded at once (crfsuite's recursion).
+
+        Sentences go longest first, so at each position the ones still going are a
+        prefix of the batch and only they are computed.
+        """
+        order = np.argsort(-lens, kind="stable")
+        ranked = lens[order]
+        count, longest, width = len(lens), int(ranked[0]), scores.shape[1]
+        starts = (np.cumsum(lens) - lens)[order]
+        which = np.repeat(np.arange(count), ranked)
+        pos = np.arange(len(scores)) - np.repeat(np.cumsum(ranked) - ranked, ranked)
+        source = np.repeat(starts, ranked) + pos
+        padded = np.zeros((count, longest, width))
+        padded[which, pos] = scores[source]
+        going = (ranked[None, :] > np.arange(longest)[:, None]).sum(axis=1)
+        back = np.zeros((count, longest, width), dtype=np.intp)
+        best = padded[:, 0].copy()
+        trans = self.transition[None]
+        for t in range(1, longest):
+            k = going[t]
+            options = best[:k, :, None] + trans
+            back[:k, t] = options.argmax(axis=1)
+            best[:k] = options.max(axis=1) + padded[:k, t]
+        path = np.zeros((count, longest), dtype=np.intp)
+        path[np.arange(count), ranked - 1] = best.argmax(axis=1)
+        rows = np.arange(count)
+        for t in range(longest - 1, 0, -1):
+            k = going[t]
+            path[:k, t - 1] = back[rows[:k], t, path[:k, t]]
+        labels = np.empty(len(scores), dtype=np.intp)
+        labels[source] = path[which, pos]
+        return labels
 
 
 _loaded: list[_Model] = []
-# A model trained on BIOES labels (scripts/train_ner.py --scheme bioes) is read back as BIO.
-_BIO = {"S-": "B-", "E-": "I-"}
 
 
 def use_model(path: Path | None = None) -> pycrfsuite.Tagger:
@@ -74,6 +236,7 @@ def use_model(path: Path | None = None) -> pycrfsuite.Tagger:
     if path is None:
         with as_file(files("reader.nlp").joinpath("data", MODEL_NAME)) as shipped:
             tagger.open(str(shipped))
+            weights = read_weights(shipped)
     else:
         tagger.open(str(path))
         lexicon_path = path.parent / CORPUS_NAMES_NAME
@@ -85,25 +248,28 @@ def use_model(path: Path | None = None) -> pycrfsuite.Tagger:
         clusters_path = path.parent / CLUSTERS_NAME
         if clusters_path.exists():
             use_clusters(parse_clusters(clusters_path.read_text("utf-8")))
-    known = frozenset(attr for attr, _ in tagger.info().state_features)
-    _loaded[:] = [
-        _Model(
-            tagger,
-            known,
-            frozenset({"|", *(a[3:].partition("|")[0] for a in known if a.startswith("bi="))}),
-            frozenset({"|", *(a[4:].partition("|")[0] for a in known if a.startswith("+bi="))}),
-            ("BOS",) if "BOS" in known else (),
-            ("EOS",) if "EOS" in known else (),
-        )
-    ]
-    clear_cache()
+        weights = read_weights(path)
+    word_features.cache_clear()
+    _loaded[:] = [_Model(tagger, weights)]
     return tagger
 
 
+def load() -> None:
+    """Load the model now (ingest does, before its workers fork, so they share it)."""
+    _model()
+
+
 def clear_cache() -> None:
-    """Forget every word's attributes (a new model or lexicon, or a cold-cache timing)."""
+    """Forget every word's attributes and scores (a new lexicon, or a cold-cache timing)."""
     word_features.cache_clear()
-    _pieces.cache_clear()
+    if _loaded:
+        model = _loaded[0]
+        model.words.clear()
+
+
+def fast_path() -> bool:
+    """Whether tokens are scored from cached word-form rows (checked at load)."""
+    return _model().fast
 
 
 def _model() -> _Model:
@@ -112,66 +278,39 @@ def _model() -> _Model:
     return _loaded[0]
 
 
-def _keep(known: frozenset[str], attrs: Sequence[str]) -> tuple[str, ...]:
-    return tuple(filter(known.__contains__, attrs))
+def emissions(sentences: Sequence[Sequence[str]]) -> Floats:
+    return _model().emissions(sentences)
 
 
-@lru_cache(maxsize=200_000)
-def _pieces(word: str) -> _Pieces:
-    known = _model().known
-    own, shown = word_features(word)
-    return _Pieces(
-        _keep(known, own),
-        _keep(known, ["-1w=" + word]),
-        _keep(known, ["-1" + f for f in shown]),
-        _keep(known, ["-2w=" + word, *["-2" + f for f in shown]]),
-        _keep(known, ["+1w=" + word]),
-        _keep(known, ["+1" + f for f in shown]),
-        _keep(known, ["+2w=" + word, *["+2" + f for f in shown]]),
-    )
+def decode(scores: Floats, lens: Ints) -> Ints:
+    return _model().viterbi(scores, lens)
 
 
-def _items(words: Sequence[str], model: _Model) -> list[list[str]]:
-    """features.sentence_features(words) without the attributes the model does not know."""
-    known = model.known
-    pieces = [_pieces(w) for w in words]
-    n = len(words)
+def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO labels (B-PER, I-LOC, O, …) for each sentence of folded words."""
+    kept = [s for s in sentences if s]
+    if not kept:
+        return [[] for _ in sentences]
+    model = _model()
+    lens = np.array([len(s) for s in kept], dtype=np.intp)
+    ids = decode(emissions(kept), lens).tolist()
+    names = model.labels
     out: list[list[str]] = []
-    for i in range(n):
-        word = words[i]
-        feats = list(pieces[i].own)
-        if i > 0:
-            prev = pieces[i - 1]
-            feats.extend(prev.as_prev_word)
-            if words[i - 1] in model.bigram_left:
-                bigram = "bi=" + words[i - 1] + "|" + word
-                if bigram in known:
-                    feats.append(bigram)
-            feats.extend(prev.as_prev_flags)
-            if i > 1:
-                feats.extend(pieces[i - 2].as_prev2)
-        else:
-            feats.extend(model.bos)
-        if i < n - 1:
-            nxt = pieces[i + 1]
-            feats.extend(nxt.as_next_word)
-            if word in model.bigram_right:
-                bigram = "+bi=" + word + "|" + words[i + 1]
-                if bigram in known:
-                    feats.append(bigram)
-            feats.extend(nxt.as_next_flags)
-            if i < n - 2:
-                feats.extend(pieces[i + 2].as_next2)
-        else:
-            feats.extend(model.eos)
-        out.append(feats)
+    at = 0
+    for s in sentences:
+        out.append([names[i] for i in ids[at : at + len(s)]])
+        at += len(s)
     return out
 
 
 def tag(words: Sequence[str]) -> list[str]:
-    """BIO labels (B-PER, I-LOC, O, …) for folded words of one sentence."""
+    """BIO labels for the folded words of one sentence."""
+    return tag_sentences([words])[0]
+
+
+def reference_tag(words: Sequence[str]) -> list[str]:
+    """The same labels from crfsuite's own tagger, to check the numpy path against."""
     if not words:
         return []
-    model = _model()
-    labels: list[str] = model.tagger.tag(_items(words, model))
+    labels: list[str] = _model().reference.tag(sentence_features(words))
     return [_BIO.get(label[:2], label[:2]) + label[2:] for label in labels]

@@ -6,7 +6,7 @@ of cleaner or NLP types means the store never imports those rooms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 from reader.store.search_text import index_text
 
@@ -31,13 +31,16 @@ class ArticleRow:
     mentions: tuple[MentionRow, ...] = ()
     appended: tuple[ArticleRow, ...] = ()  # articles cut from this one's dump
     # What the full-text index holds, folded where the row is built (an ingest worker),
-    # so the single writer only inserts it.
+    # so the single writer only inserts it; a row read back from `khabar process`
+    # output brings its folded (title, body) along.
+    indexed: InitVar[tuple[str, str] | None] = None
     indexed_title: str = field(init=False)
     indexed_body: str = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "indexed_title", index_text(self.title))
-        object.__setattr__(self, "indexed_body", index_text(self.body))
+    def __post_init__(self, indexed: tuple[str, str] | None) -> None:
+        title, body = indexed or (index_text(self.title), index_text(self.body))
+        object.__setattr__(self, "indexed_title", title)
+        object.__setattr__(self, "indexed_body", body)
 
 
 @dataclass(frozen=True, slots=True)
