@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
@@ -59,6 +59,14 @@ def process_paths(
         for where, reason in missing:
             yield [Failure(str(where), reason)]
         yield from prepared_batches(files, options, workers or 1, stop)
+
+
+def process_lines(paths: Iterable[str], *, entities: bool = True) -> Iterator[str]:
+    """`khabar process` as a function for a cluster's map step (Spark's mapPartitions):
+    the JSON line of each document of the files named, in order, in this process."""
+    for batch in process_paths([Path(p) for p in paths], entities=entities):
+        for outcome in batch:
+            yield to_json(outcome)
 
 
 def write_jsonl(batches: Iterator[list[Outcome]], out: TextIO) -> tuple[int, int]:

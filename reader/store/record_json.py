@@ -30,6 +30,8 @@ def to_json(record: Outcome) -> str:
                 "encoding": record.encoding,
                 "raw": record.raw,
                 "dropped": [list(d) for d in record.dropped],
+                "notes": list(record.notes),
+                "feed_id": record.feed_id,
                 "article": _article_json(record.article),
             }
         }
@@ -70,6 +72,8 @@ def from_json(line: str) -> Outcome:
             raw=str(doc["raw"]),
             article=_article(doc["article"]),
             dropped=tuple((str(text), str(reason)) for text, reason in doc["dropped"]),
+            notes=tuple(str(note) for note in doc.get("notes", ())),
+            feed_id=None if doc.get("feed_id") is None else int(doc["feed_id"]),
         )
     except json.JSONDecodeError as exc:
         raise ValueError(f"invalid JSON ({exc.msg})") from exc

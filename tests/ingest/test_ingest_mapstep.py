@@ -142,3 +142,20 @@ def test_a_dask_cluster_stores_what_ingest_stores(
         report = ingest_paths(db, [corpus], dask=cluster.scheduler_address)
     assert report.added == 26 and len(report.failed) == 3
     assert export(db) == ingested
+
+
+def test_the_spark_recipe_function_makes_shards_that_load_merges(
+    corpus: Path, ingested: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    from reader.ingest.mapstep import process_lines
+
+    files = sorted(str(p) for p in corpus.iterdir())
+    partitions = [files[i : i + 7] for i in range(0, len(files), 7)]
+    shards = []
+    for n, partition in enumerate(partitions):  # what rdd.mapPartitions(process_lines) does
+        shard = tmp_path / f"part-{n:05d}"
+        shard.write_text("".join(line + "\n" for line in process_lines(iter(partition))))
+        shards.append(str(shard))
+    db = tmp_path / "k.db"
+    assert main(["load", "--db", str(db), *shards]) == 0
+    assert export(db) == ingested
