@@ -10,6 +10,7 @@ spelling, so بيونج يانج finds بيونغ يانغ and بيونجيان�
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import sqlite3
 import threading
@@ -39,10 +40,11 @@ class ArticleFilter:
     entity_ids: frozenset[int] = frozenset()
     bookmarks_only: bool = False
     query: str = ""
+    feed_ids: frozenset[int] = frozenset()  # articles fetched from any of these feeds
 
     @property
     def active(self) -> bool:
-        return bool(self.entity_ids or self.bookmarks_only or self.query.strip())
+        return bool(self.entity_ids or self.bookmarks_only or self.query.strip() or self.feed_ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,14 @@ class ArticleRow:
     @property
     def key(self) -> tuple[str | None, int]:
         return (self.published, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedName:
+    id: int
+    name: str
+    tags: tuple[str, ...]
+    articles: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +221,8 @@ class Browser:
                 )
             for entity_id in sorted(flt.entity_ids, key=lambda e: (sizes.get(e, 0), e)):
                 sets.append(_Set(1 + int(sizes.get(entity_id, 0)), *_ENTITY, [entity_id]))
+        if flt.feed_ids:
+            sets.append(self._feed_set(flt.feed_ids))
         if flt.query.strip():
             expression = fts_expression(flt.query)
             if expression is None:
@@ -226,6 +238,27 @@ class Browser:
             )
         sets.sort(key=lambda s: s.size)
         return sets
+
+    def _feed_set(self, feed_ids: frozenset[int]) -> _Set:
+        marks = ",".join("?" * len(feed_ids))
+        ids = (
+            "SELECT fa.id AS id FROM documents fd JOIN articles fa ON fa.document_id = fd.id"
+            f" WHERE fd.feed_id IN ({marks})"
+        )
+        params = sorted(feed_ids)
+        with self._cursor() as conn:
+            size = int(conn.execute(f"SELECT count(*) FROM ({ids})", params).fetchone()[0])
+        return _Set(size, ids, f"a.id IN ({ids})", params)
+
+    def feeds(self) -> list[FeedName]:
+        """Every subscription with its article count, for the palette's feed filters."""
+        with self._cursor() as conn:
+            rows = conn.execute(
+                "SELECT f.id, coalesce(f.title, f.url), f.tags,"
+                " (SELECT count(*) FROM documents d JOIN articles a ON a.document_id = d.id"
+                "  WHERE d.feed_id = f.id) FROM feeds f ORDER BY f.id"
+            ).fetchall()
+        return [FeedName(int(r[0]), str(r[1]), tuple(json.loads(r[2])), int(r[3])) for r in rows]
 
     def _fresh(self, conn: sqlite3.Connection) -> None:
         """Forget what was materialised when another connection (an ingest) has committed."""
@@ -305,7 +338,11 @@ class Browser:
         sets = self._sets(flt)
         if sets is None:
             return None
-        joins = " LEFT JOIN reading_state r ON r.article_id = a.id"
+        joins = (
+            " LEFT JOIN reading_state r ON r.article_id = a.id"
+            " LEFT JOIN documents doc ON doc.id = a.document_id"
+            " LEFT JOIN feeds feed ON feed.id = doc.feed_id"
+        )
         if not sets:
             return "articles a INDEXED BY articles_order" + joins, [], []
         size = self._sizes.get(flt)
@@ -325,7 +362,7 @@ class Browser:
         )
 
     _SELECT = (
-        "SELECT a.id, a.title, a.source, a.published, "
+        "SELECT a.id, a.title, coalesce(feed.title, a.source), a.published, "
         "coalesce(r.read, 0), coalesce(r.bookmarked, 0) FROM "
     )
 
