@@ -42,7 +42,8 @@ class KhabarApp(App[None]):
     TITLE = "khabar"
     CSS_PATH = str(styles_dir() / "khabar.tcss")
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
-    ENABLE_COMMAND_PALETTE = False
+    # Ctrl+P: the reader screen's feeds (fetch now, one feed, one tag) and Textual's own.
+    ENABLE_COMMAND_PALETTE = True
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
     """Who orders Arabic: app, terminal or off; the screens follow it."""

@@ -70,9 +70,10 @@ def read_ahead(
     return found
 
 
-def filter_label(flt: ArticleFilter, names: dict[int, str]) -> str:
-    """The filter as the header and status line spell it: persons, /search, ★."""
-    parts = [names.get(i, str(i)) for i in sorted(flt.entity_ids)]
+def filter_label(flt: ArticleFilter, names: dict[int, str], feeds: str = "") -> str:
+    """The filter as the header and status line spell it: feed, persons, /search, ★."""
+    parts = [feeds] if flt.feed_ids and feeds else []
+    parts += [names.get(i, str(i)) for i in sorted(flt.entity_ids)]
     if flt.query.strip():
         parts.append(f"/{flt.query.strip()}")
     if flt.bookmarks_only:

@@ -10,6 +10,7 @@ puts the error in the body pane, never a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive, var
@@ -28,9 +30,16 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.render.engine import BidiMode
 from reader.store.browse import Article, ArticleFilter, Browser
 from reader.tui import reading
+from reader.tui.feed_commands import FeedCommands
 from reader.tui.keys import READER_BINDINGS
 from reader.tui.reading import DATABASE_ERRORS, LAST_ARTICLE
-from reader.tui.screens.results import Filtered, RowAtCursor, Started
+from reader.tui.screens.results import (
+    FeedsFetched,
+    FetchProgress,
+    Filtered,
+    RowAtCursor,
+    Started,
+)
 from reader.tui.store_request import StoreRequest
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.block_cache import BLOCK
@@ -57,6 +66,7 @@ class NotStarted(Exception):
 
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FeedCommands}
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
     """Follows the app's mode; bound into every pane."""
@@ -70,6 +80,8 @@ class ReaderScreen(Screen[None]):
         self.db_path = db_path
         self.browser: Browser | None = None
         self.filter_names: dict[int, str] = {}
+        self.feed_label = ""  # the feed or #tag the list is narrowed to
+        self.fetching = ""  # what an `R` fetch is doing, for the status line
 
     # layout -----------------------------------------------------------------
 
@@ -314,7 +326,13 @@ class ReaderScreen(Screen[None]):
             self.query_one(ArticleList).focus()
             return
         self.filter_names.clear()
+        self.feed_label = ""
         self.set_filter(ArticleFilter())
+
+    def filter_feeds(self, feed_ids: frozenset[int], label: str) -> None:
+        """Only the articles of these feeds (one feed, or a tag's), from the palette."""
+        self.feed_label = label
+        self.set_filter(replace(self.article_filter, feed_ids=feed_ids))
 
     def action_bookmarks_only(self) -> None:
         flt = self.article_filter
@@ -378,10 +396,67 @@ class ReaderScreen(Screen[None]):
         self.query_one(BodyPane).forget()
         self._start(self.article_filter, self.query_one(PeoplePane).people_narrow)
 
+    # feeds ------------------------------------------------------------------
+
+    def action_fetch_feeds(self) -> None:
+        """`R`: the due feeds, fetched in a worker while the reading goes on."""
+        if self.fetching:
+            self.notify("Already fetching feeds", markup=False)
+            return
+        self.fetching = "fetching feeds…"
+        self._update_status()
+        self._fetch_feeds()
+
+    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
+    def _fetch_feeds(self) -> None:
+        from reader.fetch.run import FeedOutcome, fetch_feeds
+
+        total, done, added, failed = 0, 0, 0, 0
+
+        def started(count: int) -> None:
+            nonlocal total
+            total = count
+            self.post_message(FetchProgress(0, total, 0))
+
+        def stored(outcome: FeedOutcome) -> None:
+            nonlocal done, added, failed
+            done, added = done + 1, added + outcome.added
+            failed += outcome.error is not None
+            self.post_message(FetchProgress(done, total, added))
+
+        try:
+            report = fetch_feeds(self.db_path, workers=0, on_start=started, on_feed=stored)
+        except Exception as error:  # a fetch must never take the reader down
+            self.post_message(FeedsFetched(f"Fetching failed: {error}", added))
+            return
+        if not report.feeds:
+            summary = "No feed is due" if not report.notes else report.notes[0]
+        else:
+            feeds = "1 feed" if done == 1 else f"{done} feeds"
+            summary = f"{feeds} fetched: {added} new article{'' if added == 1 else 's'}"
+            summary += f", {failed} failed (khabar fetch says why)" if failed else ""
+        self.post_message(FeedsFetched(summary, added))
+
+    @on(FetchProgress)
+    def _fetch_progress(self, message: FetchProgress) -> None:
+        self.fetching = f"fetching {message.done}/{message.total} feeds, {message.added} new"
+        self._update_status()
+
+    @on(FeedsFetched)
+    def _feeds_fetched(self, message: FeedsFetched) -> None:
+        self.fetching = ""
+        self.notify(message.summary, markup=False)
+        self._update_status()
+        if message.added:
+            articles = self.query_one(ArticleList)
+            row = articles.row(articles.cursor)
+            keep = self.current.id if self.current else (row.id if row else None)
+            self._filter(self.article_filter, keep)
+
     # header and status ------------------------------------------------------
 
     def _filter_label(self) -> str:
-        return reading.filter_label(self.article_filter, self.filter_names)
+        return reading.filter_label(self.article_filter, self.filter_names, self.feed_label)
 
     def _update_header(self) -> None:
         count = self.query_one(ArticleList).count
@@ -392,5 +467,5 @@ class ReaderScreen(Screen[None]):
 
     def _update_status(self) -> None:
         label = self._filter_label() or "none"
-        text = f"filter: {label} | bidi: {self.bidi_mode.value} | {HINTS}"
+        text = f"filter: {label} | bidi: {self.bidi_mode.value} | {self.fetching or HINTS}"
         self.query_one("#status", EngineLine).update(text)

@@ -54,3 +54,25 @@ class Filtered(Message):
     """Where the open article sits in it, None when the filter excludes it."""
     first: list[ArticleRow]
     """The block of rows holding that position (or the top)."""
+
+
+@dataclass
+class FetchProgress(Message):
+    """A feed of an `R` fetch is stored: how far the fetch is."""
+
+    done: int
+    """Feeds fetched so far."""
+    total: int
+    """Feeds due."""
+    added: int
+    """Articles stored so far."""
+
+
+@dataclass
+class FeedsFetched(Message):
+    """An `R` fetch is over."""
+
+    summary: str
+    """One line for a notice: feeds, new articles, failures."""
+    added: int
+    """Articles stored: the list is re-read when there are any."""
