@@ -2,15 +2,17 @@
 
     python scripts/train_ner.py --train /path/to/anercorp/train.txt
 
-The dev carve-out (every tenth sentence, see reader.nlp.corpus) is held out
-so bench/ner_eval.py measures the shipped model on sentences it never saw; the
-word clusters, too, come from the training sentences only. Needs numpy and
-scipy for the clusters (training only: the reader never imports them).
+The dev block (the last sixth of the file, whole articles, see reader.nlp.corpus)
+is held out so bench/ner_eval.py measures the shipped model on articles it never
+saw; the word clusters, too, come from the training sentences only. Needs the
+`train` extra: numpy and scipy for the clusters, wordfreq for the frequency bands
+(training only: the reader never imports them).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import time
 from collections import Counter
 from pathlib import Path
@@ -19,20 +21,26 @@ import pycrfsuite
 
 from reader.nlp.corpus import Sentence, read_conll, split
 from reader.nlp.features import (
+    BANDS_NAME,
     CLUSTERS_NAME,
     COMMON_WORDS_NAME,
     CORPUS_NAMES_NAME,
     sentence_features,
+    use_bands,
     use_clusters,
     use_common_words,
     use_corpus_names,
 )
+from reader.nlp.normalize import fold
 from reader.nlp.tagger import MODEL_PATH
 
 FOLDS = 5
 CLUSTER_SIZES = (32, 128, 512)
 CONTEXT_WORDS = 3000
 DIMENSIONS = 80
+# Words of general Arabic rarer than this Zipf value (a few per hundred million) are left
+# out of the band table: missing means rare.
+MIN_ZIPF = 2.0
 
 
 def word_clusters(sents: list[list[str]], seed: int = 0) -> dict[str, tuple[str, ...]]:
@@ -85,6 +93,41 @@ def word_clusters(sents: list[list[str]], seed: int = 0) -> dict[str, tuple[str,
                     centres[j] = mean / (np.linalg.norm(mean) + 1e-9)
         levels.append([str(a) for a in assign])
     return {w: tuple(level[i] for level in levels) for i, w in enumerate(vocab)}
+
+
+def word_bands() -> dict[str, int]:
+    """Folded word → 2 × Zipf frequency (rounded down) in wordfreq's large Arabic list, for
+    words at MIN_ZIPF or above; spellings that fold together add up their frequencies.
+
+    wordfreq (Apache-2.0 code, CC BY-SA 4.0 data) is a training-time dependency only;
+    the reader gets the compact table this writes.
+    """
+    import math
+
+    import wordfreq
+
+    freq: dict[str, float] = {}
+    for word in wordfreq.top_n_list("ar", 1_000_000, wordlist="large"):
+        f = wordfreq.word_frequency(word, "ar", wordlist="large")
+        if f <= 0:
+            break
+        folded = fold(word)
+        if folded.isalpha():
+            freq[folded] = freq.get(folded, 0.0) + f
+    out: dict[str, int] = {}
+    for word, f in freq.items():
+        zipf = math.log10(f) + 9
+        if zipf >= MIN_ZIPF:
+            out[word] = int(2 * zipf)
+    return out
+
+
+def write_bands(path: Path, table: dict[str, int]) -> None:
+    by_band: dict[int, list[str]] = {}
+    for word, band in table.items():
+        by_band.setdefault(band, []).append(word)
+    text = "".join(f"{b}\t{' '.join(sorted(ws))}\n" for b, ws in sorted(by_band.items()))
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def common_outside_names(train: list[Sentence]) -> list[str]:
@@ -155,12 +198,15 @@ def main() -> int:
         "".join(w + "\t" + "\t".join(cs) + "\n" for w, cs in table.items()), "utf-8"
     )
     use_clusters(table)
+    bands = word_bands()
+    write_bands(args.out.parent / BANDS_NAME, bands)
+    use_bands(bands)
     trainer = pycrfsuite.Trainer(verbose=False)
     # Each fold's sentences see the name lexicon of the other folds only, as a
     # new text sees the lexicon of the whole training set: otherwise every
     # training name would be in the lexicon and the tagger would trust it blindly.
-    for fold in range(FOLDS):
-        begin, end = fold * len(train) // FOLDS, (fold + 1) * len(train) // FOLDS
+    for part in range(FOLDS):
+        begin, end = part * len(train) // FOLDS, (part + 1) * len(train) // FOLDS
         others = train[:begin] + train[end:]
         use_corpus_names(names_in(others))
         use_common_words(frozenset(common_outside_names(others)))

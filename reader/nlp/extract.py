@@ -18,8 +18,9 @@ from typing import NamedTuple, TypeVar
 
 from reader.nlp import gazetteer, lexicon, tagger, triggers
 from reader.nlp.clitics import stems
-from reader.nlp.features import common_words, corpus_names
+from reader.nlp.features import common_words, corpus_names, first_names, ordinary_word
 from reader.nlp.gazetteer import phrase_heads
+from reader.nlp.normalize import fold
 from reader.nlp.tokens import Token, sentences, tokenize
 
 _PRONOUN_ENDINGS = ("هما", "هم", "ها", "كم", "نا")
@@ -29,6 +30,23 @@ _TANWEEN = ("\u064b", "\u064c", "\u064d")
 _COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})
 _CHAIN_LINKS = frozenset({"ولد", "بن", "ابن", "بنت"})
 _V = TypeVar("_V")
+# Layers that can be switched off one at a time, to measure what each earns
+# (bench/ner_eval.py): the trigger families, then the other rule layers.
+LAYERS = (
+    *triggers.FAMILIES, "gazetteer", "latin", "brackets", "trim", "repair", "propagation",
+    "clitic",
+)  # fmt: skip
+# Latin-script words inside Arabic text that join the name on either side (Bank of America).
+_LATIN_JOINERS = frozenset({"of", "and", "&", "the", "for", "de", "-", "."})
+_LATIN_MAX = 5
+# Openings of Arabic Form X verbs and participles (استعد، يستعد، مستعد، مستشفى).
+_FORM_TEN = ("مست", "يست", "تست", "است")
+_FORM_TEN_MIN = 5
+_LATIN_ACRONYM = range(3, 7)
+# Arabic cue words before an unlisted Latin-script name that make it an organisation.
+_LATIN_ORG_CUES = frozenset(
+    fold(w) for w in ("موقع", "منصة", "تطبيق", "مجلة", "شبكة", "علامة", "مجموعة", "خدمة")
+)
 
 
 @dataclass(frozen=True)
@@ -76,8 +94,9 @@ def _bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
 
 
 class _Doc:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, off: frozenset[str] = frozenset()) -> None:
         self.text = text
+        self.off = off
         self.tokens = tokenize(text)
         self.words = [t.folded for t in self.tokens]
         self.labels = _crf_labels(text, self.tokens) if self.tokens else []
@@ -198,6 +217,10 @@ class _Doc:
                 i += 1
                 continue
             hit = self.longest_at(i, self.gaz.head_lengths, self.gaz.phrases)
+            if hit and hit[3][0].isascii() and not self.tokens[i].text[:1].isupper():
+                hit = None  # a Latin-script listing matches a capitalised word only
+            if hit and self.adjective_listing(i, hit[0], hit[2][0]):
+                hit = None
             if hit:
                 length, cut, (kind, _), names = hit
                 out.append(_Span(i, i + length, kind, cut, names))
@@ -206,11 +229,122 @@ class _Doc:
                 i += 1
         return out
 
+    def adjective_listing(self, i: int, length: int, kind: str) -> bool:
+        """A one-word listed organisation that is also an adjective (العربية, the channel)
+        agreeing with the definite noun before it (الدول العربية، الإمارات العربية)."""
+        if length != 1 or kind != "ORG" or i == 0:
+            return False
+        word, before = self.words[i], self.words[i - 1]
+        return word.startswith("ال") and word.endswith(("ي", "يه")) and before.startswith("ال")
+
+    def trimmed(self, first: int, last: int, kind: str) -> tuple[int, int]:
+        """A person's or organisation's span without the ordinary words at its edges.
+
+        The tagger runs a person on into a title (وسمو) or a و-joined noun after the
+        name (… وجماهير), and takes a people's plural (الأكراد) for an organisation.
+        """
+        if kind == "ORG" and last - first == 1:
+            word = self.words[first]
+            plural = word.startswith("ال") and word.endswith(("يين", "يون"))
+            if plural or word in lexicon.PEOPLES:
+                return first, first
+        if kind != "PER":
+            return first, last
+        while first < last and self.edge_word(first, last - first == 1):
+            first += 1
+        while last > first + 1 and self.edge_word(last - 1, True):
+            last -= 1
+        return first, last
+
+    def edge_word(self, i: int, joined_noun: bool) -> bool:
+        """A title or function word at a person's edge; with `joined_noun`, also a و-joined
+        ordinary noun (…وجماهير), which as the first of several words is a given name
+        after و (وكريم بنزيمة) and stays."""
+        word = self.words[i]
+        if self.per_known(word) or corpus_names().get(word, "").endswith("PER"):
+            return False
+        forms = [word, *(stem for _, stem in stems(word))]
+        if any(f in lexicon.TITLES or f in lexicon.NON_NAME for f in forms):
+            return True
+        if not joined_noun or word in first_names():
+            return False
+        if word.startswith(_FORM_TEN) and len(word) >= _FORM_TEN_MIN:
+            return True  # كيم مستعد: a Form X participle or verb (مستعد، يستعد) is no name
+        stem = word[1:]
+        if not word.startswith("و") or stem in first_names():
+            return False
+        return stem in self.common or ordinary_word(stem)
+
+    def latin_spans(self) -> list[_Span]:
+        """Unlisted Latin-script names inside Arabic text: runs of capitalised words.
+
+        Only with evidence from the Arabic around them: an acronym (IAEA) next to an
+        Arabic word, or a run after a cue (وكالة، شركة، موقع … an organisation; a
+        person's title or a reporting verb, a person). Capitalised words alone are as
+        often menu labels and credits (Find Us, Kremlin via REUTERS) as names.
+        """
+        out: list[_Span] = []
+        toks = self.tokens
+        i = 0
+        while i < len(toks):
+            if not self.latin_word(i):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and j - i < _LATIN_MAX and self.same_line(j):
+                text = toks[j].text
+                joins = text.lower() in _LATIN_JOINERS and j + 1 < len(toks)
+                if joins and self.latin_word(j + 1) and self.same_line(j + 1):
+                    j += 2
+                elif self.latin_word(j) or text.isdigit():
+                    j += 1
+                else:
+                    break
+            kind = self.latin_kind(i, j)
+            if kind:
+                out.append(_Span(i, j, kind, 0, tuple(self.words[i:j])))
+            i = j
+        return out
+
+    def latin_word(self, i: int) -> bool:
+        text = self.tokens[i].text
+        return text.isascii() and text[:1].isupper() and len(text) > 1
+
+    def same_line(self, i: int) -> bool:
+        """Whether token i follows the token before it on the same line."""
+        return i > 0 and "\n" not in self.text[self.tokens[i - 1].end : self.tokens[i].start]
+
+    def arabic_at(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.words[i].isalpha() and not self.words[i].isascii()
+
+    def latin_kind(self, first: int, last: int) -> str:
+        """The kind of a Latin-script run from its shape and the Arabic word before it."""
+        text = self.tokens[first].text
+        beside = (self.same_line(first) and self.arabic_at(first - 1)) or (
+            last < len(self.tokens) and self.same_line(last) and self.arabic_at(last)
+        )
+        if last - first == 1 and text.isupper() and len(text) in _LATIN_ACRONYM and beside:
+            return "ORG"
+        before = self.words[first - 1] if first and self.same_line(first) else ""
+        cue = triggers.cue_family(before) if before else ""
+        if cue == "org-heads" or before in _LATIN_ORG_CUES:
+            return "ORG"
+        bare_title = not any(f.startswith("ال") for f in (before, *self.stem_forms(before)))
+        if cue == "titles" and bare_title:
+            return "ORG"  # رئيس Goldman Sachs: a bare title is "head of" the name after it
+        if cue in ("titles", "verbs"):
+            return "PER"
+        return ""
+
+    @staticmethod
+    def stem_forms(word: str) -> list[str]:
+        return [stem for _, stem in stems(word)]
+
     def with_clitic(self, first: int, last: int, kind: str, bare: set[str]) -> _Span:
         """Drop a proclitic from the first token when what remains is a recognised name."""
         names = [t.folded for t in self.tokens[first:last]]
         head = names[0]
-        if not self.known(head):
+        if not self.known(head) and "clitic" not in self.off:
             for cut, stem in stems(head):
                 cue = stem in lexicon.ORG_HEADS or stem in lexicon.PLACE_CUES
                 if self.known(stem) or stem in bare or cue:
@@ -237,31 +371,41 @@ class _Doc:
                 taken[span.first : span.last] = [True] * (span.last - span.first)
                 accepted.append(span)
 
-        for span in self.gazetteer_spans():
-            take(span)
         crf = [s for s in _bio_spans(self.labels) if s[2] in ("PER", "LOC", "ORG", "MISC")]
+        if "gazetteer" not in self.off:
+            for span in self.gazetteer_spans():
+                take(span)
         persons = [s for s in crf if s[2] == "PER"]
         ends = [s[1] for s in persons]
+        families = [f for f in triggers.FAMILIES if f not in self.off]
         candidates = [
             self.crf_bounds(s, persons, ends)
-            for s in triggers.find(self.tokens, self.trigger_namelike)
+            for s in triggers.find(self.tokens, self.trigger_namelike, families)
             if s.kind != "PER" or self.supported(s.first, s.last)
         ]
-        for span in self.bracketed_first_names():
-            take(span)
+        if "brackets" not in self.off:
+            for span in self.bracketed_first_names():
+                take(span)
+        if "latin" not in self.off:
+            for span in self.latin_spans():
+                take(span)
         bare = {t.folded for t in self.tokens}
         for first, last, kind in [*candidates, *crf]:
             words = [t.folded for t in self.tokens[first:last]]
             if any(not w[:1].isalnum() for w in words) or all(w.isascii() for w in words):
                 continue
-            if self.ordinary(first) or self.ordinary(last - 1):
+            if "trim" not in self.off:
+                first, last = self.trimmed(first, last, kind)
+            if last == first or self.ordinary(first) or self.ordinary(last - 1):
                 continue
             take(self.with_clitic(first, last, kind, bare))
-        accepted = self.repaired(accepted)
+        if "repair" not in self.off:
+            accepted = self.repaired(accepted)
         taken = [False] * len(self.tokens)
         for span in accepted:
             taken[span.first : span.last] = [True] * (span.last - span.first)
-        self.propagate(accepted, taken)
+        if "propagation" not in self.off:
+            self.propagate(accepted, taken)
         return sorted(accepted)
 
     def repaired(self, accepted: list[_Span]) -> list[_Span]:
@@ -269,6 +413,7 @@ class _Doc:
         over ولد/بن chains (محمد سالم ولد با، سعيد ولد محمد الشيخ), which end at a lone name or
         join the next person."""
         out = [part for span in sorted(accepted) for part in self.split_coordinated(span)]
+        out = [self.coordinated_clitic(out[k - 1] if k else None, s) for k, s in enumerate(out)]
         merged: list[_Span] = []
         k = 0
         while k < len(out):
@@ -290,6 +435,20 @@ class _Doc:
                 span = _Span(span.first, last, "PER", span.cut, names)
             merged.append(span)
         return merged
+
+    def coordinated_clitic(self, before: _Span | None, span: _Span) -> _Span:
+        """«فيدرر وهينان»: a person right after another person, opening with و, is the
+        second of two joined by و, not a name that starts with the letter."""
+        word = self.words[span.first]
+        coordinated = (
+            before is not None
+            and before.kind == span.kind == "PER"
+            and before.last == span.first
+            and span.cut == 0
+        )
+        if not coordinated or not word.startswith("و") or len(word) < 4 or self.per_known(word):
+            return span
+        return span._replace(cut=1, names=(word[1:], *span.names[1:]))
 
     def chain_name(self, i: int) -> bool:
         """A word that can be the name after ولد/بن: not a frequent or adverbial word."""
@@ -374,6 +533,9 @@ class _Doc:
         return keys[matching[before - 1] if before else matching[0]]
 
 
-def extract_entities(text: str) -> list[Mention]:
-    """Mentions of persons, places, organisations and other names, sorted by start."""
-    return _Doc(text).mentions()
+def extract_entities(text: str, off: frozenset[str] = frozenset()) -> list[Mention]:
+    """Mentions of persons, places, organisations and other names, sorted by start.
+
+    `off` names LAYERS to leave out, for measuring what each layer earns.
+    """
+    return _Doc(text, off).mentions()

@@ -7,6 +7,7 @@ above 20,000 tokens a second in pure Python.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -19,6 +20,7 @@ COMMON_WORDS_NAME = "common_words.txt"
 GIVEN_NAMES_NAME = "given_names.txt"
 CORPUS_NAMES_NAME = "corpus_names.tsv"
 CLUSTERS_NAME = "clusters.tsv"
+BANDS_NAME = "word_bands.txt.gz"
 # Light stemming in the manner of Larkey's light10: the longest matching
 # proclitic and enclitic/suffix go, as long as a stem of _MIN_LIGHT letters stays.
 _LIGHT_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و")
@@ -129,6 +131,90 @@ def use_clusters(table: dict[str, tuple[str, ...]]) -> None:
     word_features.cache_clear()
 
 
+_bands: list[dict[str, int]] = []
+
+
+def bands() -> dict[str, int]:
+    """Folded word → its frequency band in general Arabic text (half-Zipf steps, 4 = once
+    per 10 million words and up), for words that common.
+
+    Derived at training time from wordfreq's large Arabic list (scripts/train_ner.py);
+    only this table ships. A word missing from it is rare in Arabic at large, which
+    most transliterated foreign names are; and an ordinary noun or adjective is about
+    as common with the article as without it (كتاب/الكتاب), a name is not (بوتين).
+    """
+    if not _bands:
+        path = files("reader.nlp").joinpath("data", BANDS_NAME)
+        _bands.append(parse_bands(path.read_bytes() if path.is_file() else b""))
+    return _bands[0]
+
+
+def parse_bands(data: bytes) -> dict[str, int]:
+    """The band table from its file: one gzipped line per band, "band<TAB>word word …"."""
+    if not data:
+        return {}
+    out: dict[str, int] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        band, _, words = line.partition("\t")
+        level = int(band)
+        out.update(dict.fromkeys(words.split(), level))
+    return out
+
+
+def use_bands(table: dict[str, int]) -> None:
+    """Swap the frequency-band table (a model trained elsewhere) and drop cached features."""
+    _bands[:] = [table]
+    word_features.cache_clear()
+    ordinary_word.cache_clear()
+
+
+@lru_cache(maxsize=200_000)
+def ordinary_word(word: str) -> bool:
+    """A frequent word whose form with the article is about as frequent: a noun or an
+    adjective (مركز/المركز, عربية/العربية), which a name, taking no article, is not."""
+    table = bands()
+    bare = word[2:] if word.startswith("ال") else word
+    own, bare_band, definite = table.get(word, 0), table.get(bare, 0), table.get("ال" + bare, 0)
+    return min(bare_band, definite) >= _ORDINARY_BAND and definite + 2 >= bare_band and own > 0
+
+
+# Endings and letter groups of transliterated names: Russian -وف/-وفا/-يف/-سكي, East Asian
+# -ينغ/-ونغ/-انغ, German -شتاين/-برغ, Slavic -فيتش/-يتش, and تش/تس/تز for sounds Arabic lacks.
+_FOREIGN_ENDINGS = (
+    "وف", "وفا", "يف", "يفا", "سكي", "سكايا", "ينغ", "ونغ", "انغ", "ينج", "ونج", "شتاين",
+    "برغ", "بورغ", "فيتش", "يتش", "يللي", "يني", "وني", "اني", "يو", "ز", "س", "يس", "وس",
+)  # fmt: skip
+_FOREIGN_GROUPS = ("تش", "تس", "تز", "غن", "نغ", "يي", "وو", "ىو", "يا", "يو", "وي", "وا")
+_LONG = frozenset("اوي")
+_ORDINARY_BAND = 6
+
+
+def _shape(word: str) -> str:
+    """Consonant/long-vowel pattern (بوتين → CVCVC): Arabic word patterns rarely put long
+    vowels where transliterations do."""
+    return "".join("V" if ch in _LONG else "C" for ch in word[:9])
+
+
+def _frequency_features(word: str) -> list[str]:
+    table = bands()
+    bare = word[2:] if word.startswith("ال") else word
+    own = table.get(word, 0)
+    definite = table.get("ال" + bare, 0)
+    feats = [f"fb={own}", f"fd={definite // 2}|{table.get(bare, 0) // 2}"]
+    stem = light_stem(word)
+    if stem != word:
+        feats.append(f"fs={table.get(stem, 0) // 2}")
+    if ordinary_word(word):
+        feats.append("ord")
+    if word.isalpha() and not word.isascii() and not word.startswith("ال"):
+        feats.append("cv=" + _shape(word))
+        feats.extend("fx=" + end for end in _FOREIGN_ENDINGS if word.endswith(end))
+        groups = sum(group in word for group in _FOREIGN_GROUPS)
+        if groups:
+            feats.append(f"fg={min(groups, 3)}")
+    return feats
+
+
 @lru_cache(maxsize=200_000)
 def light_stem(word: str) -> str:
     """The word without its article/conjunction and plural or pronoun ending.
@@ -202,6 +288,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "s1=" + word[-1:],
         "s2=" + word[-2:],
         "s3=" + word[-3:],
+        "s4=" + word[-4:],
         "len=" + str(min(n, 7)),
     ]
     own.extend("st=" + stem for _, stem in stems(word))
@@ -209,7 +296,9 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own.append("al")
     own.append(light)
     own.extend(flags)
-    shown = [light, *flags]
+    frequency = _frequency_features(word)
+    own.extend(frequency)
+    shown = [light, *flags, *frequency[:1]]
     table = clusters()
     found = table.get(word)
     if found:

@@ -34,12 +34,15 @@ import pycrfsuite
 
 from reader.nlp.crf_model import CrfWeights, Floats, read_weights
 from reader.nlp.features import (
+    BANDS_NAME,
     CLUSTERS_NAME,
     COMMON_WORDS_NAME,
     CORPUS_NAMES_NAME,
+    parse_bands,
     parse_clusters,
     parse_corpus_names,
     sentence_features,
+    use_bands,
     use_clusters,
     use_common_words,
     use_corpus_names,
@@ -228,8 +231,8 @@ _loaded: list[_Model] = []
 def use_model(path: Path | None = None) -> pycrfsuite.Tagger:
     """Open a model file (the shipped one by default) and tag with it from now on.
 
-    A model trained elsewhere brings the corpus-name lexicon, common-word list
-    and word clusters the trainer wrote beside it: its weights were learnt
+    A model trained elsewhere brings the corpus-name lexicon, common-word list,
+    word clusters and frequency bands the trainer wrote beside it: its weights were learnt
     against them.
     """
     tagger = pycrfsuite.Tagger()
@@ -248,6 +251,9 @@ def use_model(path: Path | None = None) -> pycrfsuite.Tagger:
         clusters_path = path.parent / CLUSTERS_NAME
         if clusters_path.exists():
             use_clusters(parse_clusters(clusters_path.read_text("utf-8")))
+        bands_path = path.parent / BANDS_NAME
+        if bands_path.exists():
+            use_bands(parse_bands(bands_path.read_bytes()))
         weights = read_weights(path)
     word_features.cache_clear()
     _loaded[:] = [_Model(tagger, weights)]

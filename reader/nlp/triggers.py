@@ -9,7 +9,7 @@ CRF tagged, or an out-of-lexicon word that is not a function word.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -17,6 +17,8 @@ from reader.nlp import lexicon
 from reader.nlp.clitics import stems
 from reader.nlp.tokens import Token
 
+# The cue families, each of which can be switched off (bench/ner_eval.py ablations).
+FAMILIES = ("titles", "verbs", "org-heads", "place-cues")
 MAX_TITLE_GAP = 4
 MAX_NAME_TOKENS = 4
 _OPENING = frozenset('(«"“')
@@ -34,15 +36,20 @@ def _cue(word: str, cues: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _cue_kind(word: str) -> str:
-    """Which cue a word is, clitic or not: "PER" (title or reporting verb), "ORG", "LOC" or ""."""
-    if _cue(word, lexicon.TITLES) or word in lexicon.REPORTING_VERBS:
-        return "PER"
+def cue_family(word: str) -> str:
+    """Which cue family a word opens, clitic or not, or "" for none."""
+    if _cue(word, lexicon.TITLES):
+        return "titles"
+    if word in lexicon.REPORTING_VERBS:
+        return "verbs"
     if _cue(word, lexicon.ORG_HEADS):
-        return "ORG"
+        return "org-heads"
     if _cue(word, lexicon.PLACE_CUES):
-        return "LOC"
+        return "place-cues"
     return ""
+
+
+_KIND = {"titles": "PER", "verbs": "PER", "org-heads": "ORG", "place-cues": "LOC"}
 
 
 def _is_nisba(word: str) -> bool:
@@ -73,12 +80,17 @@ def _name_run(tokens: list[Token], i: int, namelike: Callable[[int], bool]) -> i
     return j
 
 
-def find(tokens: list[Token], namelike: Callable[[int], bool]) -> list[Span]:
+def find(
+    tokens: list[Token], namelike: Callable[[int], bool], families: Iterable[str] = FAMILIES
+) -> list[Span]:
+    """Spans the cues of the given families announce."""
+    on = frozenset(families)
     spans: list[Span] = []
     i = 0
     n = len(tokens)
     while i < n:
-        cue = _cue_kind(tokens[i].folded)
+        family = cue_family(tokens[i].folded)
+        cue = _KIND[family] if family in on else ""
         if cue == "PER":
             start = _skip_role(tokens, i + 1)
             end = _name_run(tokens, start, namelike)
@@ -94,12 +106,18 @@ def find(tokens: list[Token], namelike: Callable[[int], bool]) -> list[Span]:
                     end += 1
                 else:
                     break
-            if end > i + 1:
+            generic = end > i + 1 and (
+                tokens[i + 1].folded in lexicon.ORDINALS
+                or (end == i + 2 and tokens[i + 1].folded in lexicon.GENERIC_BODIES)
+            )
+            if end > i + 1 and not generic:
                 spans.append(Span(i, end, "ORG"))
                 i = end
                 continue
         elif cue == "LOC":
             end = _name_run(tokens, i + 1, namelike)
+            # مدينة نابلس ومخيمي بلاطة: a و-joined word starts the next place or noun.
+            end = next((j for j in range(i + 2, end) if tokens[j].folded.startswith("و")), end)
             if end > i + 1:
                 spans.append(Span(i + 1, min(end, i + 3), "LOC"))
                 i = end

@@ -25,3 +25,22 @@ def test_ordinary_word_is_no_entity(text: str, word: str) -> None:
 def test_trigger_person_runs_on_to_the_tagged_name() -> None:
     text = "وقال وزير الخارجية السوري وليد المعلم إن المحادثات مستمرة"
     assert "وليد المعلم" in {m.text for m in extract_entities(text) if m.kind == "PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وعقدت الدول العربية اجتماعا في القاهرة", "العربية"),
+        ("وحل الفريق في المركز الثالث في الدوري", "المركز الثالث"),
+        ("وقال رئيس مجلس الإدارة إن الأرباح ارتفعت", "مجلس الإدارة"),
+        ("وطالب الأكراد بحكم ذاتي في الشمال", "الأكراد"),
+        ("واجتمع الفلسطينيين في الساحة", "الفلسطينيين"),
+    ],
+)
+def test_ordinary_phrase_is_no_organisation(text: str, word: str) -> None:
+    assert all(m.text != word for m in extract_entities(text) if m.kind == "ORG")
+
+
+def test_channel_name_still_found_on_its_own() -> None:
+    mentions = extract_entities("وقالت العربية إن الاجتماع تأجل")
+    assert ("العربية", "ORG") in {(m.text, m.kind) for m in mentions}
