@@ -54,4 +54,6 @@ def run(args: argparse.Namespace) -> int:
         echo(line, err=True)
     if report.interrupted:
         return 130
+    if report.unprocessed:
+        return 1
     return 0 if report.ok else 1

@@ -15,10 +15,12 @@ import os
 import signal
 import sqlite3
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -55,6 +57,7 @@ class IngestReport:
     articles: int = 0  # article rows stored, appended articles included
     files: int = 0  # files found
     interrupted: bool = False
+    unprocessed: int = 0  # files left when a worker died
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -140,14 +143,21 @@ def store(
             waiting: list[Outcome] = []
             # The bar counts files as they come back prepared, one by one; the articles it
             # shows are the ones stored, which trail by at most a write batch.
-            for outcomes in stream:
-                waiting.extend(outcomes)
-                if len(waiting) >= WRITE_BATCH:
-                    _record(conn, waiting, canonical, report)
-                    waiting = []
-                bar.advance(1, report.articles)
-                if stop.is_set():
-                    break
+            done = 0
+            try:
+                for outcomes in stream:
+                    done += 1
+                    waiting.extend(outcomes)
+                    if len(waiting) >= WRITE_BATCH:
+                        _record(conn, waiting, canonical, report)
+                        waiting = []
+                    bar.advance(1, report.articles)
+                    if stop.is_set():
+                        break
+            except BrokenProcessPool:
+                # A worker was killed (OOM killer, kill -9): what came back is stored
+                # below, the rest is for the next run, which skips what is stored.
+                report.unprocessed = report.files - done
             _record(conn, waiting, canonical, report)
             bar.advance(0, report.articles)
             report.interrupted = stop.is_set()
@@ -288,8 +298,18 @@ def _start_worker(options: Options, halt: Event) -> None:
     global _worker_options
     _worker_options = options
     stop_when(halt.is_set)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed would wait on its task queue for ever (every
+    sibling holds the queue's other end open), so it watches for being orphaned, even
+    in the middle of a file, and leaves."""
+    while os.getppid() == parent:
+        time.sleep(_POLL_SECONDS)
+    os._exit(1)
 
 
 def _prepare_in_worker(chunk: list[str]) -> list[list[Outcome]]:

@@ -21,6 +21,10 @@ def summary_lines(report: IngestReport) -> Iterator[str]:
         yield f"  note: {note}"
     if report.files == 0:
         yield "  no .txt, .html, .htm or .jsonl files found"
+    if report.unprocessed:
+        yield (
+            f"a worker died; {_counted(report.unprocessed, 'file')} not processed; re-run to finish"
+        )
     if report.interrupted:
         yield "interrupted: everything above is stored; run the same command again to finish"
 

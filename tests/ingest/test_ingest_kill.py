@@ -1,0 +1,153 @@
+"""Issue 11, item 7 (acceptance): `kill -9` of a worker and of the parent, five times each
+at random moments. No process outlives its run by more than 5 s, a dead worker is one
+clear line and a non-zero exit, and a final run stores every file exactly once in a
+database that passes integrity_check with one FTS row per article.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from ingest_articles import write_articles
+
+TOTAL = 600
+KILLS = 5
+COMMAND = (sys.executable, "-m", "reader", "ingest", "--no-entities", "--workers", "2")
+GONE_WITHIN = 5.0  # a bound on waiting, not a timing assertion
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(entry.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _workers(pid: int) -> list[int]:
+    """The pool's workers: forked children running the parent's own command line."""
+    try:
+        own = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return []
+    out = []
+    for child in _children(pid):
+        try:
+            if Path(f"/proc/{child}/cmdline").read_bytes() == own:
+                out.append(child)
+        except OSError:
+            continue
+    return out
+
+
+def _articles(db_path: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _start(db_path: Path, folder: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [*COMMAND, "--db", str(db_path), str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for_workers(process: subprocess.Popen[str], rng: random.Random) -> list[int]:
+    """The workers, once they exist, after a random further moment (None if it finished)."""
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        workers = _workers(process.pid)
+        if len(workers) == 2:
+            time.sleep(rng.uniform(0.0, 1.0))
+            return _workers(process.pid)
+        time.sleep(0.02)
+    return []
+
+
+def _all_gone(pids: list[int]) -> list[int]:
+    deadline = time.monotonic() + GONE_WITHIN
+    while time.monotonic() < deadline:
+        left = [p for p in pids if _alive(p)]
+        if not left:
+            return []
+        time.sleep(0.05)
+    return [p for p in pids if _alive(p)]
+
+
+@pytest.mark.slow
+def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, TOTAL)
+    db_path = tmp_path / "k.db"
+    rng = random.Random(11)
+    worker_kills = parent_kills = 0
+    try:
+        for round_ in range(2 * KILLS):
+            process = _start(db_path, folder)
+            workers = _wait_for_workers(process, rng)
+            if not workers:
+                process.communicate(timeout=60)
+                continue
+            if round_ % 2 == 0:
+                os.kill(rng.choice(workers), signal.SIGKILL)
+                _, err = process.communicate(timeout=60)
+                if process.returncode != 0:
+                    worker_kills += 1
+                    assert "a worker died;" in err, err
+                    assert "not processed; re-run to finish" in err
+                    assert "Traceback" not in err, err
+            else:
+                os.kill(process.pid, signal.SIGKILL)
+                process.communicate(timeout=60)
+                parent_kills += 1
+            assert _all_gone(workers) == [], "workers outlived their run"
+    finally:
+        for pid in _children(os.getpid()):
+            os.kill(pid, signal.SIGKILL)
+    assert worker_kills >= 3, worker_kills
+    assert parent_kills >= 3, parent_kills
+
+    final = _start(db_path, folder)
+    _, err = final.communicate(timeout=180)
+    assert final.returncode == 0, err
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    documents, paths = conn.execute(
+        "SELECT count(*), count(DISTINCT path) FROM documents"
+    ).fetchone()
+    assert (documents, paths) == (TOTAL, TOTAL)
+    articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert articles == TOTAL
+    assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == articles
+    assert _articles(db_path) == TOTAL
