@@ -10,7 +10,9 @@ of being stored as mojibake.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,12 +61,16 @@ class Decoded:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing oversized and unreadable files with a reason."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DecodeError(
-                f"too large: {size / 1e6:.1f} MB (the limit is {MAX_BYTES // (1024 * 1024)} MB)"
-            )
-        with path.open("rb") as handle:
+        # O_NONBLOCK: a FIFO put in the file's place after discovery must not hang open().
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise DecodeError("not a regular file")
+            if info.st_size > MAX_BYTES:
+                raise DecodeError(
+                    f"too large: {info.st_size / 1e6:.1f} MB "
+                    f"(the limit is {MAX_BYTES // (1024 * 1024)} MB)"
+                )
             return handle.read(MAX_BYTES + 1)
     except PermissionError:
         raise DecodeError("cannot read: permission denied") from None

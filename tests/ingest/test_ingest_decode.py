@@ -83,9 +83,13 @@ def test_permission_error_is_one_clear_reason(
     locked = tmp_path / "locked.txt"
     locked.write_text(ARABIC, encoding="utf-8")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", refuse)
+    def refuse(path: object, *args: int, **kwargs: int) -> int:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(DecodeError, match="permission denied"):
         read_bytes(locked)
