@@ -24,13 +24,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def check_database(args: argparse.Namespace) -> None:
+    """One line and no app for a database khabar must not open (foreign, or newer)."""
+    from reader.paths import default_db_path
+    from reader.store.schema import connect
+
+    db_path: Path = args.db or default_db_path()
+    if db_path.exists() and db_path.stat().st_size > 0:
+        connect(db_path, readonly=True).close()
+
+
 def _ensure_corpus(db_path: Path) -> str | None:
-    """On a fresh database, ingest the bundled seeds before the app starts."""
+    """On a new database (no file yet, or an empty one), ingest the bundled seeds before
+    the app starts; a database that exists keeps exactly what its owner put in it."""
     import sqlite3
 
     from reader.paths import seeds_dir
     from reader.store.schema import SchemaTooNew, connect
 
+    if db_path.exists() and db_path.stat().st_size > 0:
+        return None
     try:
         conn = connect(db_path)
         try:
@@ -108,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.tui.app import KhabarApp
     from reader.tui.terminal_bidi import restore_terminal
 
+    check_database(args)
     app = build_app(args)
     assert isinstance(app, KhabarApp)
     try:

@@ -20,6 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "and shapes Arabic itself; off: raw logical text",
     )
     parser.add_argument("--theme", default=None, help="light, dark, or a Textual theme")
+    parser.add_argument(
+        "--max-sessions",
+        type=int,
+        default=2,
+        help="browser sessions open at once, each a reader process (default 2)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if args.theme and theme_name(args.theme) is None:
         raise KhabarError(f"--theme: {unknown_theme(args.theme)}")
     try:
-        from reader.web.server import KhabarServer
+        from reader.web.guard import GuardedServer
     except ModuleNotFoundError:
         from reader.commands._output import echo
 
@@ -41,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     command += ["--bidi", args.bidi]
     if args.theme:
         command += ["--theme", args.theme]
-    server = KhabarServer(shlex.join(command), host="localhost", port=args.port, title="khabar")
+    server = GuardedServer(
+        shlex.join(command), port=args.port, max_sessions=args.max_sessions, title="khabar"
+    )
     server.serve()
     return 0

@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.errors import KhabarError
+
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -121,8 +123,30 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class SchemaTooNew(RuntimeError):
+class SchemaTooNew(KhabarError):
     """The database was written by a newer khabar; opening it could lose data."""
+
+
+class ForeignDatabase(KhabarError):
+    """The file is some other program's SQLite database: khabar must not add its tables
+    to it, switch it to WAL or fill it with sample articles."""
+
+
+def check_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse, before anything is written, a database khabar cannot or must not use:
+    one from a newer khabar, or a non-empty one that is not khabar's."""
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"the database {path} has schema version {version}, newer than this khabar "
+            f"understands ({SCHEMA_VERSION}); upgrade khabar"
+        )
+    names = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
+    if (version == 0 and names) or (version > 0 and "articles" not in names):
+        raise ForeignDatabase(
+            f"{path} is not a khabar database (it holds other tables); khabar leaves it "
+            "as it is: choose another --db"
+        )
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -153,9 +177,11 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """
     if readonly:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        _checked(conn, path)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        _checked(conn, path)
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = wal")
         # In WAL mode NORMAL still never corrupts or half-writes a transaction; it only
@@ -165,6 +191,14 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
+
+
+def _checked(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        check_ours(conn, path)
+    except BaseException:
+        conn.close()
+        raise
 
 
 def open_db(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
