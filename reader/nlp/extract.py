@@ -406,6 +406,8 @@ class _Doc:
             taken[span.first : span.last] = [True] * (span.last - span.first)
         if "propagation" not in self.off:
             self.propagate(accepted, taken)
+        if "repair" not in self.off:
+            return self.rejoined(sorted(accepted))
         return sorted(accepted)
 
     def repaired(self, accepted: list[_Span]) -> list[_Span]:
@@ -435,6 +437,24 @@ class _Doc:
                 span = _Span(span.first, last, "PER", span.cut, names)
             merged.append(span)
         return merged
+
+    def rejoined(self, spans: list[_Span]) -> list[_Span]:
+        """«عبد العزيز» «بوتفليقة»: two persons side by side whose words together are a
+        full name found elsewhere in the text are that name, split by the tagger."""
+        fulls = {s.names for s in spans if s.kind == "PER" and len(s.names) > 1}
+        out: list[_Span] = []
+        for span in spans:
+            before = out[-1] if out else None
+            if (
+                before is not None
+                and before.kind == span.kind == "PER"
+                and before.last == span.first
+                and (*before.names, *span.names) in fulls
+            ):
+                out[-1] = before._replace(last=span.last, names=(*before.names, *span.names))
+            else:
+                out.append(span)
+        return out
 
     def coordinated_clitic(self, before: _Span | None, span: _Span) -> _Span:
         """«فيدرر وهينان»: a person right after another person, opening with و, is the

@@ -8,7 +8,9 @@ while a leading or trailing one leaves a mark (زاخاروف ≠ زاخاروف
 are joined (بيونجيانج / بيونغ يانغ). Consonants all survive, so كيم جونغ أون,
 كيم جونغ إيل and كيم إيل سونغ stay apart. Native Arabic name tokens keep their
 plain folded form, since there a long vowel is the whole difference between
-two names (محمد/محمود, حسن/حسين).
+two names (محمد/محمود, حسن/حسين), and so do four-letter words in the moulds of
+Arabic given names (نزار/نزير). عبد and أبو are joined to the word after them
+(عبد الرحمن = عبدالرحمن), ابن is بن, تز is تس, a final نك is نغ.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ _VELAR_AFTER_N = re.compile("نج")
 _DOUBLED = re.compile(r"(.)\1+")
 _VOWEL_RUN = re.compile("[اوي]+")
 _NON_LETTER = re.compile(r"[^\w]+")
+_LONG = frozenset("اوي")
+# عبد الرحمن / عبدالرحمن, أبو الغيط / أبوالغيط: the compound is one name token.
+_JOINED_HEADS = frozenset({"عبد", "ابو"})
+_SPELLINGS = {"ابن": "بن"}
+_FOREIGN_GROUPS = ("غ", "تش", "تس", "تز")
 
 
 class KeyRules:
@@ -42,17 +49,41 @@ class KeyRules:
             or token.startswith("ال")
             or token.startswith("عبد")
             or any(ch in _NATIVE_LETTERS for ch in token)
+            or _arabic_pattern(token)
         )
+
+
+def _arabic_pattern(token: str) -> bool:
+    """Four letters, three of them root consonants and one inner long vowel: the فاعل /
+    فعيل / فعال / فعول moulds of Arabic given names (سامر، نزار، نزير، منار), where that
+    vowel is the whole difference between two names; a transliteration's sounds
+    (غ، تش، تس، تز) or a final vowel keep a word out (كاتس/كاتز stays foreign)."""
+    foreign = any(group in token for group in _FOREIGN_GROUPS)
+    if len(token) != 4 or foreign or token[-1] in _LONG:
+        return False
+    vowels = [i for i, ch in enumerate(token) if ch in _LONG]
+    return vowels in ([1], [2])
 
 
 @lru_cache(maxsize=65536)
 def skeleton(joined: str) -> str:
-    s = joined.replace("تش", "ش").translate(_SKELETON_LETTERS)
+    s = joined.replace("تش", "ش").translate(_SKELETON_LETTERS).replace("تز", "تس")
     s = _VELAR_AFTER_N.sub("ن", s)
     s = _DOUBLED.sub(r"\1", s)
     head = "V" if s and s[0] in "اوي" else ""
     tail = "V" if len(s) > 1 and s[-1:] in "اوي" else ""
     return head + _VOWEL_RUN.sub("", s) + tail
+
+
+def _compounds(tokens: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for tok in tokens:
+        tok = _SPELLINGS.get(tok, tok)
+        if out and out[-1] in _JOINED_HEADS:
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
 
 
 def name_key(rules: KeyRules, kind: str, folded_tokens: Sequence[str]) -> str:
@@ -64,11 +95,13 @@ def name_key(rules: KeyRules, kind: str, folded_tokens: Sequence[str]) -> str:
     """
     parts: list[str] = []
     foreign: list[str] = []
-    for raw in folded_tokens:
+    for raw in _compounds(folded_tokens):
         tok = _NON_LETTER.sub("", raw)
         if not tok:
             continue
         tok = rules.first_name.get(tok, tok)
+        if tok.endswith("نك") and not rules.is_native(tok):
+            tok = tok[:-1] + "غ"  # يانك / يانغ: the final ng written with ك
         if kind == "PER" and rules.is_native(tok):
             if foreign:
                 parts.append(skeleton("".join(foreign)))
