@@ -161,7 +161,7 @@ async def _until(condition: Any, timeout: float = 30.0) -> None:
 
 async def interact(db: Path, person: int, name: str, runs: int) -> dict[str, Any]:
     """Filter, search and next-article timings in one app session, milliseconds."""
-    from reader.store.browse import ArticleFilter
+    from reader.store.read.rows import ArticleFilter
     from reader.tui.app import KhabarApp
     from reader.tui.widgets.article_list import ArticleList
 

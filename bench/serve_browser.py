@@ -31,7 +31,8 @@ from typing import Any
 
 import aiohttp
 
-from reader.store.browse import ArticleFilter, Browser
+from reader.store.read.library import Library
+from reader.store.read.rows import ArticleFilter
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -138,12 +139,12 @@ def _ocr(png: bytes, work: Path) -> str:
 
 
 def _opened_words(db: Path, count: int) -> list[str]:
-    browser = Browser(db, readonly=True)
+    store = Library(db, readonly=True)
     try:
-        rows = browser.articles_after(ArticleFilter(), None, 1)
-        article = browser.article(rows[0].id) if rows else None
+        rows = store.listing.articles_after(ArticleFilter(), None, 1)
+        article = store.articles.article(rows[0].id) if rows else None
     finally:
-        browser.close()
+        store.close()
     if article is None:
         raise SystemExit(f"{db} has no articles")
     return _words(article.body)[:count]

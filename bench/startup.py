@@ -57,18 +57,23 @@ def child_khabar(db: Path) -> None:
     from textual import on
 
     from reader.tui.app import KhabarApp
+    from reader.tui.screens.reader import ReaderScreen
     from reader.tui.widgets.body_pane import BodyPane
 
-    class Timed(KhabarApp):
+    class Timed(ReaderScreen):
+        """Messages stop at the screen that sent them, so the screen is where to listen."""
+
         @on(BodyPane.Shown)
-        def _shown(self) -> None:
+        def _timed(self) -> None:
             self.call_after_refresh(self.done)
 
         def done(self) -> None:
             print(MARK, flush=True)
-            self.exit()
+            self.app.exit()
 
-    Timed(db).run(headless=True)
+    app = KhabarApp(db)
+    app.reader = Timed(db)
+    app.run(headless=True)
 
 
 def spawn(args: list[str]) -> float:

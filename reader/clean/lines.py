@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from reader import arabic
 from reader.clean import lexicon as lx
 from reader.clean.dates import find_date, to_ascii_digits
 
@@ -22,7 +23,7 @@ _SENTENCE_STOPS = frozenset(".!؟?…:؛")
 _STATEMENT_STOPS = frozenset(".!…")
 _SHORTCODE_LINE = re.compile(r"^(?:\[/?[A-Za-z][\w-]*(?:\s[^\[\]]*)?\]\s*)+$")
 _SHORTCODE_INLINE = re.compile(r"\[/?[A-Za-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\[\]]*)?\]")
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC = re.compile(f"[{arabic.BLOCKS}]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SCRIPT_GLUE = re.compile(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.render.modes import MODES
+
 NAME = "read"
 HELP = "open the reader on the database (the default when no command is given)"
 
@@ -13,7 +15,7 @@ HELP = "open the reader on the database (the default when no command is given)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--bidi",
-        choices=("app", "terminal", "off"),
+        choices=MODES,
         default=argparse.SUPPRESS,
         help="who orders Arabic: app (default), terminal (its own bidi), off",
     )

@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader import arabic
 from reader.marks import MARK, cap_marks
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -44,7 +45,7 @@ _UTF16_HIGH = bytes([0x00, 0x06, 0x20, 0xFB, 0xFE])
 
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
 _PROSE = re.compile(r"[\w\s.,;:!?'\"()\[\]«»،؛؟%/\-–—…]")
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC = re.compile(f"[{arabic.BLOCKS}]")
 _LATIN1_LETTERS = re.compile(r"[\u00c0-\u00ff]")
 
 

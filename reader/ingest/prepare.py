@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from reader.ingest.decode import decode, read_bytes, refuse_non_text
+from reader.kinds import Kind
 from reader.marks import cap_marks
 from reader.store.records import (
     ArticleRow,
@@ -275,7 +276,7 @@ def _article(article: CleanArticle, extractor: Extractor | None, notes: list[str
         if len(found) > MAX_MENTIONS:
             notes.append(f"entities: the first {MAX_MENTIONS:,} of {len(found):,} mentions kept")
             found = found[:MAX_MENTIONS]
-        mentions = tuple(MentionRow(m.start, m.end, m.text, m.kind, m.key) for m in found)
+        mentions = tuple(MentionRow(m.start, m.end, m.text, Kind(m.kind), m.key) for m in found)
     return ArticleRow(
         title=article.title,
         body=article.body,

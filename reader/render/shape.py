@@ -16,6 +16,7 @@ from functools import cache, cached_property
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.arabic_reshaper import HARAKAT_RE
 
+from reader import arabic
 from reader.render.chars import JOINERS, VS16, cell_width, cluster_widths, format_re, mark_re
 from reader.render.forms import FormShaper
 from reader.render.sanitize import Clean
@@ -34,7 +35,7 @@ _FORMS = FormShaper(_RESHAPER)
 _LAM_ALEF = re.compile("[\ufef5-\ufefc]")
 _LAM = "\u0644"
 ZWJ = "\u200d"
-_ARABIC = re.compile("[\u0600-\u08ff]")
+_ARABIC = re.compile(f"[{arabic.JOINING_BLOCKS}]")
 _WORD_CACHE_SIZE = 50_000
 _shaped_words: dict[str, str] = {}
 

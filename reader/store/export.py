@@ -12,6 +12,8 @@ from typing import Any
 
 import sqlite_utils
 
+from reader.kinds import Kind
+
 _ARTICLES = (
     "SELECT id, source_path, title, published, author, source, url, body, appended_to"
     " FROM articles ORDER BY id"
@@ -32,7 +34,7 @@ def iter_export(db: sqlite_utils.Database | sqlite3.Connection) -> Iterator[dict
         record: dict[str, Any] = dict(zip(_FIELDS, row[:8], strict=True))
         record["appended_to"] = row[8]
         record["entities"] = [
-            {"start": start, "end": end, "text": text, "kind": kind, "canonical": canonical}
+            {"start": start, "end": end, "text": text, "kind": Kind(kind), "canonical": canonical}
             for start, end, text, kind, canonical in mentions.execute(_MENTIONS, (row[0],))
         ]
         yield record

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from reader.nlp.latin import Candidate, NameIndex, aliases_by_key, is_latin_query
-from reader.store.browse import loose_fold
+from reader.store.read.text import loose_fold
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from reader.kinds import Kind
 from reader.store.records import ArticleRow, DocumentRow, Duplicate, Failure, MentionRow, Outcome
 
 
@@ -94,7 +95,7 @@ def _article(value: dict[str, Any]) -> ArticleRow:
         source=_optional(value["source"]),
         url=_optional(value["url"]),
         mentions=tuple(
-            MentionRow(int(start), int(end), str(surface), str(kind), str(key))
+            MentionRow(int(start), int(end), str(surface), Kind(kind), str(key))
             for start, end, surface, kind, key in value["mentions"]
         ),
         appended=tuple(_article(a) for a in value["appended"]),

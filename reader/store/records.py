@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import InitVar, dataclass, field
 
+from reader.kinds import Kind
 from reader.store.search_text import index_text
 
 
@@ -16,7 +17,7 @@ class MentionRow:
     start: int
     end: int
     surface: str
-    kind: str
+    kind: Kind
     key: str
 
 

@@ -13,13 +13,14 @@ from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.store.browse import Browser, FeedName
+from reader.store.read.library import Library
+from reader.store.read.rows import FeedName
 
 
 class FeedScreen(Protocol):
     """What the provider needs of the screen it serves (the reader screen)."""
 
-    browser: Browser | None
+    library: Library | None
 
     def action_fetch_feeds(self) -> None: ...
 
@@ -31,10 +32,10 @@ Command = tuple[str, str, Callable[[], object]]
 
 class FeedCommands(Provider):
     async def startup(self) -> None:
-        browser = cast(FeedScreen, self.screen).browser
+        library = cast(FeedScreen, self.screen).library
         self._feeds: list[FeedName] = []
-        if browser is not None:
-            self._feeds = await asyncio.to_thread(browser.feeds)
+        if library is not None:
+            self._feeds = await asyncio.to_thread(library.feeds.feeds)
 
     def _commands(self) -> list[Command]:
         screen = cast(FeedScreen, self.screen)

@@ -1,6 +1,6 @@
 """What the reader's workers do with the store, away from Textual's UI thread.
 
-Plain functions of a `Browser`, so each worker is one call and one result message;
+Plain functions of a `Library`, so each worker is one call and one result message;
 and the filter's label, which needs no Textual either.
 """
 
@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.render.engine import BidiMode, render_text
-from reader.store.browse import Article, ArticleFilter, Browser, EntityCount, Mention
+from reader.store.read.library import Library
+from reader.store.read.rows import Article, ArticleFilter, EntityCount, Mention
 from reader.store.schema import SchemaTooNew
 from reader.tui.strips import fit_line
 from reader.tui.widgets.block_cache import BLOCK
@@ -31,36 +32,40 @@ def describe_db_error(error: BaseException, path: Path) -> str:
     return f"Cannot read the database {path}: {text}. Press r to retry."
 
 
-def load_article(browser: Browser, article_id: int) -> Loaded | None:
-    article = browser.article(article_id)
+def load_article(store: Library, article_id: int) -> Loaded | None:
+    article = store.articles.article(article_id)
     if article is None:
         return None
-    return article, browser.mentions(article_id), browser.article_entities(article_id)
+    return (
+        article,
+        store.articles.mentions(article_id),
+        store.articles.article_entities(article_id),
+    )
 
 
-def mark_opened(browser: Browser, article_id: int) -> None:
+def mark_opened(store: Library, article_id: int) -> None:
     """Written after the article is on screen: nothing the reader sees waits for it."""
-    browser.set_state(article_id, read=True)
-    browser.set_app_state(LAST_ARTICLE, str(article_id))
+    store.state.set_state(article_id, read=True)
+    store.state.set_app_state(LAST_ARTICLE, str(article_id))
 
 
 def list_page(
-    browser: Browser, flt: ArticleFilter, keep: int | None
+    store: Library, flt: ArticleFilter, keep: int | None
 ) -> tuple[int, int | None, list[Any]]:
     """The filtered list's size, where `keep` sits in it, and the block holding it."""
-    count = browser.count_articles(flt)
-    position = browser.position_of(flt, keep) if keep is not None else None
-    first = browser.articles_at(flt, (position or 0) // BLOCK * BLOCK, BLOCK)
+    count = store.listing.count_articles(flt)
+    position = store.listing.position_of(flt, keep) if keep is not None else None
+    first = store.listing.articles_at(flt, (position or 0) // BLOCK * BLOCK, BLOCK)
     return count, position, first
 
 
 def read_ahead(
-    browser: Browser, wanted: list[int], width: int, names_width: int, mode: BidiMode
+    store: Library, wanted: list[int], width: int, names_width: int, mode: BidiMode
 ) -> list[Loaded]:
     """Articles near the cursor, their layout warmed in the engine's cache as well."""
     found: list[Loaded] = []
     for article_id in wanted:
-        loaded = load_article(browser, article_id)
+        loaded = load_article(store, article_id)
         if loaded is not None:
             for text in (loaded[0].title, loaded[0].body):
                 render_text(text, width, mode)

@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from reader.store.browse import Browser
+from reader.store.read.library import Library
 
 T = TypeVar("T")
 
@@ -26,7 +26,7 @@ class StoreRequest(Message, Generic[T]):
 
     requester: MessagePump
     """Where the answer goes."""
-    read: Callable[[Browser], T]
+    read: Callable[[Library], T]
     """The work, given the store; runs in a worker thread."""
     answer: Callable[[T], Message | None]
     """Turns the result into the message for `requester` (None: nothing to say)."""
@@ -35,5 +35,5 @@ class StoreRequest(Message, Generic[T]):
     exclusive: bool = True
     """...unless this is False (block reads, writes), when all of them run."""
 
-    def serve(self, store: Browser) -> Message | None:
+    def serve(self, store: Library) -> Message | None:
         return self.answer(self.read(store))

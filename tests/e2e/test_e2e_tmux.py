@@ -10,7 +10,8 @@ from pathlib import Path
 import arabic_reshaper
 import pytest
 
-from reader.store.browse import ArticleFilter, Browser
+from reader.store.read.library import Library
+from reader.store.read.rows import ArticleFilter
 from tests.support import require_tool
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -67,9 +68,9 @@ def test_first_paragraph_starts_at_the_right_edge_shaped(tmp_path: Path) -> None
             screen = _capture(session)
             if not first_word and db.exists():
                 try:
-                    browser = Browser(db, readonly=True)
-                    rows = browser.articles_after(ArticleFilter(), None, 1)
-                    article = browser.article(rows[0].id) if rows else None
+                    browser = Library(db, readonly=True)
+                    rows = browser.listing.articles_after(ArticleFilter(), None, 1)
+                    article = browser.articles.article(rows[0].id) if rows else None
                     browser.close()
                 except Exception:  # the ingest may still hold the database
                     continue

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.fetch.run import FetchReport
-from reader.store.browse import ArticleFilter, Browser
 from reader.store.feeds import Feed
+from reader.store.read.library import Library
+from reader.store.read.rows import ArticleFilter
 from tests.fetch.site import Site
 
 
@@ -21,22 +22,23 @@ def test_rows_carry_their_feed_and_filter_by_feed(
     first = subscribe(site.feed("/a.xml", "rss091.xml"), title="نشرتي", tags=["old"])
     second = subscribe(site.feed("/b.xml", "rss1.rdf"))
     fetch(full=False)
-    browser = Browser(db_path)
+    browser = Library(db_path)
     try:
-        rows = browser.articles_after(ArticleFilter(), None, 10)
+        rows = browser.listing.articles_after(ArticleFilter(), None, 10)
         by_title = {r.title: r.source for r in rows}
         assert by_title["افتتاح معرض الكتاب"] == "نشرتي"  # the user's name for the feed
         assert by_title["ارتفاع أسعار النفط"] == "خلاصة RDF"  # the feed's own title
         only = ArticleFilter(feed_ids=frozenset({first.id}))
         assert only.active
-        assert browser.count_articles(only) == 2
-        assert {r.title for r in browser.articles_after(only, None, 10)} == {
+        assert browser.listing.count_articles(only) == 2
+        assert {r.title for r in browser.listing.articles_after(only, None, 10)} == {
             "وزير الخارجية يزور القاهرة",
             "افتتاح معرض الكتاب",
         }
         both = ArticleFilter(feed_ids=frozenset({first.id, second.id}), query="النفط")
-        assert [r.title for r in browser.articles_after(both, None, 10)] == ["ارتفاع أسعار النفط"]
-        assert [(f.id, f.name, f.tags, f.articles) for f in browser.feeds()] == [
+        rows = browser.listing.articles_after(both, None, 10)
+        assert [r.title for r in rows] == ["ارتفاع أسعار النفط"]
+        assert [(f.id, f.name, f.tags, f.articles) for f in browser.feeds.feeds()] == [
             (first.id, "نشرتي", ("old",), 2),
             (second.id, "خلاصة RDF", (), 2),
         ]
@@ -50,9 +52,9 @@ def test_ingested_articles_keep_their_source(
     from reader.ingest.pipeline import ingest_paths
 
     ingest_paths(db_path, seed_paths[:2], entities=False, workers=1)
-    browser = Browser(db_path)
+    browser = Library(db_path)
     try:
-        rows = browser.articles_after(ArticleFilter(), None, 10)
+        rows = browser.listing.articles_after(ArticleFilter(), None, 10)
     finally:
         browser.close()
     stored = {r[0]: r[1] for r in query("SELECT id, source FROM articles")}

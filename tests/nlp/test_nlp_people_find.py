@@ -8,7 +8,7 @@ import pytest
 import sqlite_utils
 
 from reader.cli import main
-from reader.store.browse import loose_fold
+from reader.store.read.text import loose_fold
 
 
 def _path(db: sqlite_utils.Database) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from reader.ingest.pipeline import ingest_paths
-from reader.store.browse import loose_fold
+from reader.store.read.text import loose_fold
 from reader.store.schema import open_db
 
 REPO = Path(__file__).resolve().parents[2]

@@ -16,14 +16,16 @@ from typing import Any
 import pytest
 
 from reader.nlp.normalize import fold_for_search
-from reader.store.browse import ArticleFilter, ArticleRow, Browser, loose_fold
+from reader.store.read.library import Library
+from reader.store.read.rows import ArticleFilter, ListedArticle
+from reader.store.read.text import loose_fold
 
 PAGE = 97  # not a divisor of anything, so page edges land everywhere
 
 
 @pytest.fixture
-def browser(scale_db: Path) -> Iterator[Browser]:
-    b = Browser(scale_db, readonly=True)
+def browser(scale_db: Path) -> Iterator[Library]:
+    b = Library(scale_db, readonly=True)
     yield b
     b.close()
 
@@ -135,50 +137,50 @@ def cases(scale_db: Path) -> list[tuple[ArticleFilter, list[int]]]:
     return found
 
 
-def _walk_forward(browser: Browser, flt: ArticleFilter) -> list[ArticleRow]:
-    rows: list[ArticleRow] = []
+def _walk_forward(browser: Library, flt: ArticleFilter) -> list[ListedArticle]:
+    rows: list[ListedArticle] = []
     key = None
-    while page := browser.articles_after(flt, key, PAGE):
+    while page := browser.listing.articles_after(flt, key, PAGE):
         rows += page
         key = page[-1].key
     return rows
 
 
-def _walk_backward(browser: Browser, flt: ArticleFilter) -> list[ArticleRow]:
-    rows: list[ArticleRow] = []
+def _walk_backward(browser: Library, flt: ArticleFilter) -> list[ListedArticle]:
+    rows: list[ListedArticle] = []
     key = None
-    while page := browser.articles_before(flt, key, PAGE):
+    while page := browser.listing.articles_before(flt, key, PAGE):
         rows = page + rows
         key = page[0].key
     return rows
 
 
 def test_keyset_paging_returns_every_article_once_in_order(
-    browser: Browser, cases: list[tuple[ArticleFilter, list[int]]]
+    browser: Library, cases: list[tuple[ArticleFilter, list[int]]]
 ) -> None:
     for flt, expected in cases:
         assert [r.id for r in _walk_forward(browser, flt)] == expected, flt
         assert [r.id for r in _walk_backward(browser, flt)] == expected, flt
-        assert browser.count_articles(flt) == len(expected), flt
+        assert browser.listing.count_articles(flt) == len(expected), flt
 
 
 def test_offsets_and_positions_agree_with_the_order(
-    browser: Browser, cases: list[tuple[ArticleFilter, list[int]]]
+    browser: Library, cases: list[tuple[ArticleFilter, list[int]]]
 ) -> None:
     for flt, expected in cases:
         for offset in (0, 1, len(expected) // 3, max(0, len(expected) - 5)):
-            got = [r.id for r in browser.articles_at(flt, offset, PAGE)]
+            got = [r.id for r in browser.listing.articles_at(flt, offset, PAGE)]
             assert got == expected[offset : offset + PAGE], (flt, offset)
         for index in sorted({0, len(expected) // 2, len(expected) - 1}):
             if 0 <= index < len(expected):
-                assert browser.position_of(flt, expected[index]) == index, (flt, index)
+                assert browser.listing.position_of(flt, expected[index]) == index, (flt, index)
     everything = cases[0][1]
     flt, expected = cases[2]
     outside = next(a for a in everything if a not in set(expected))
-    assert browser.position_of(flt, outside) is None
+    assert browser.listing.position_of(flt, outside) is None
 
 
-def test_people_pages_are_complete_and_ordered(browser: Browser, scale_db: Path) -> None:
+def test_people_pages_are_complete_and_ordered(browser: Library, scale_db: Path) -> None:
     conn = sqlite3.connect(scale_db)
     try:
         expected = [p[0] for p in _people(conn)]
@@ -196,11 +198,11 @@ def test_people_pages_are_complete_and_ordered(browser: Browser, scale_db: Path)
         needle = loose_fold(narrow)
         want = [e for e in expected if any(needle in n for n in names[e])]
         got: list[int] = []
-        while page := browser.people(narrow, len(got), 13):
+        while page := browser.people.people(narrow, len(got), 13):
             got += [p.id for p in page]
         assert got == want, narrow
-        assert browser.count_people(narrow) == len(want), narrow
-    counts = [p.article_count for p in browser.people("", 0, 10_000)]
+        assert browser.people.count_people(narrow) == len(want), narrow
+    counts = [p.article_count for p in browser.people.people("", 0, 10_000)]
     assert counts == sorted(counts, reverse=True)
 
 
@@ -229,27 +231,43 @@ _FULL_SCAN = re.compile(r"\bSCAN (a|articles|m|mentions|ae|article_entities)\b(?
 
 
 def test_hot_queries_use_indexes(
-    browser: Browser, cases: list[tuple[ArticleFilter, list[int]]]
+    browser: Library, cases: list[tuple[ArticleFilter, list[int]]]
 ) -> None:
-    recording = _Recording(browser._conn)
-    browser._conn = recording  # type: ignore[assignment]
+    recording = _Recording(browser.session._conn)
+    browser.session._conn = recording  # type: ignore[assignment]
     for flt, _ in cases:
-        first = browser.articles_at(flt, 0, PAGE)
+        first = browser.listing.articles_at(flt, 0, PAGE)
         if first:
-            browser.articles_after(flt, first[-1].key, PAGE)
-            browser.articles_before(flt, first[-1].key, PAGE)
-            browser.position_of(flt, first[-1].id)
-        browser.count_articles(flt)
+            browser.listing.articles_after(flt, first[-1].key, PAGE)
+            browser.listing.articles_before(flt, first[-1].key, PAGE)
+            browser.listing.position_of(flt, first[-1].id)
+        browser.listing.count_articles(flt)
     article = cases[0][1][0]
-    browser.article(article)
-    browser.mentions(article)
-    browser.article_entities(article)
-    browser.people("", 0, 100)
-    browser.people("جون", 0, 100)
-    browser.count_people("")
+    browser.articles.article(article)
+    browser.articles.mentions(article)
+    browser.articles.article_entities(article)
+    browser.people.people("", 0, 100)
+    browser.people.people("جون", 0, 100)
+    browser.people.count_people("")
     queries = [(q, p) for q, p in recording.statements if q.startswith("SELECT")]
     assert len(queries) > 40
     for sql, params in queries:
         plan = [r[3] for r in recording.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
         bad = [step for step in plan if _FULL_SCAN.search(step)]
         assert not bad, (sql, plan)
+
+
+def test_a_filter_is_worked_out_once_for_its_count_pages_and_positions(
+    browser: Library, cases: list[tuple[ArticleFilter, list[int]]]
+) -> None:
+    recording = _Recording(browser.session._conn)
+    browser.session._conn = recording  # type: ignore[assignment]
+    flt, expected = next((f, e) for f, e in cases if f.entity_ids and len(e) > PAGE)
+    assert browser.listing.count_articles(flt) == len(expected)
+    first = browser.listing.articles_at(flt, 0, PAGE)
+    browser.listing.articles_after(flt, first[-1].key, PAGE)
+    assert browser.listing.position_of(flt, expected[PAGE]) == PAGE
+    browser.listing.count_articles(flt)
+    sizes = [q for q, _ in recording.statements if "article_count FROM entities WHERE id IN" in q]
+    counts = [q for q, _ in recording.statements if q.startswith("SELECT count(*) FROM (")]
+    assert len(sizes) == 1 and len(counts) == 1

@@ -18,8 +18,8 @@ from store_records import make_document, mention
 from reader.nlp import gazetteer
 from reader.nlp.latin import is_latin_query
 from reader.nlp.tokens import tokenize
-from reader.store.browse import Browser
 from reader.store.name_search import PersonFinder, find_people
+from reader.store.read.library import Library
 from reader.store.schema import open_db
 from reader.store.write import insert_documents
 
@@ -183,8 +183,8 @@ def test_no_latin_query_raises(people_db: Path, query: str) -> None:
 @pytest.mark.parametrize("query", ["بوتين", "جونج أون", "كيم", "سيرجي", "ميلوني", "لا"])
 def test_arabic_queries_find_what_the_people_pane_finds(people_db: Path, query: str) -> None:
     assert not is_latin_query(query)
-    browser = Browser(people_db, readonly=True)
-    pane = {p.id for p in browser.people(query, 0, 100)}
+    browser = Library(people_db, readonly=True)
+    pane = {p.id for p in browser.people.people(query, 0, 100)}
     browser.close()
     db = open_db(people_db, readonly=True)
     found = {f.id for f in find_people(db.conn, query, limit=100)}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from store_records import make_document
 
-from reader.store.browse import fts_expression
+from reader.store.read.text import fts_expression
 from reader.store.schema import open_db
 from reader.store.search_text import bare_forms, index_text
 from reader.store.write import insert_document

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from store_records import make_document, mention
 
-from reader.store.browse import fts_expression
 from reader.store.export import iter_export
+from reader.store.read.text import fts_expression
 from reader.store.records import ArticleRow, DocumentRow
 from reader.store.schema import open_db
 from reader.store.stats import collect_stats

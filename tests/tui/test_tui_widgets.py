@@ -6,28 +6,32 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.message import Message
 
-from reader.store.browse import ArticleFilter, ArticleRow
+from reader.store.read.rows import ArticleFilter, ListedArticle
 from reader.tui.store_request import StoreRequest
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.block_cache import BLOCK
 from tests.tui.tui_support import sync
 
 
-def _rows(start: int, count: int) -> list[ArticleRow]:
+def _rows(start: int, count: int) -> list[ListedArticle]:
     return [
-        ArticleRow(i, f"خبر رقم {i}", "المصدر", "2024-01-01", False, False)
+        ListedArticle(i, f"خبر رقم {i}", "المصدر", "2024-01-01", False, False)
         for i in range(start, start + count)
     ]
 
 
-class FakeStore:
-    """Rows 0..999 in list order, for whichever way a list asks for a block."""
+class FakeListing:
+    """Rows in list order, for whichever way a list asks for a block."""
 
-    def articles_at(self, flt: ArticleFilter, offset: int, limit: int) -> list[ArticleRow]:
+    def articles_at(self, flt: ArticleFilter, offset: int, limit: int) -> list[ListedArticle]:
         return _rows(offset, limit)
 
-    def articles_before(self, flt: ArticleFilter, key: object, limit: int) -> list[ArticleRow]:
+    def articles_before(self, flt: ArticleFilter, key: object, limit: int) -> list[ListedArticle]:
         return _rows(3 * BLOCK - limit, limit)  # the last rows: all these tests ask for
+
+
+class FakeStore:
+    listing = FakeListing()
 
 
 class Bare(App[None]):

@@ -28,7 +28,8 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.render.engine import BidiMode
-from reader.store.browse import Article, ArticleFilter, Browser
+from reader.store.read.library import Library
+from reader.store.read.rows import Article, ArticleFilter
 from reader.tui import reading
 from reader.tui.feed_commands import FeedCommands
 from reader.tui.keys import READER_BINDINGS
@@ -78,7 +79,7 @@ class ReaderScreen(Screen[None]):
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.db_path = db_path
-        self.browser: Browser | None = None
+        self.library: Library | None = None
         self.filter_names: dict[int, str] = {}
         self.feed_label = ""  # the feed or #tag the list is narrowed to
         self.fetching = ""  # what an `R` fetch is doing, for the status line
@@ -138,10 +139,10 @@ class ReaderScreen(Screen[None]):
     # workers ----------------------------------------------------------------
 
     @property
-    def _store(self) -> Browser:
-        if self.browser is None:
+    def _store(self) -> Library:
+        if self.library is None:
             raise NotStarted
-        return self.browser
+        return self.library
 
     def _reply(self, message: Message) -> None:
         if not get_current_worker().is_cancelled:
@@ -160,22 +161,24 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="start", exit_on_error=False)
     def _start(self, flt: ArticleFilter, narrow: str) -> None:
-        if self.browser is None:
-            self.browser = Browser(self.db_path)
-        browser = self.browser
-        count = browser.count_articles(flt)
-        last = browser.get_app_state(LAST_ARTICLE)
-        position = browser.position_of(flt, int(last)) if last and last.isdigit() else None
+        if self.library is None:
+            self.library = Library(self.db_path)
+        store = self.library
+        count = store.listing.count_articles(flt)
+        last = store.state.get_app_state(LAST_ARTICLE)
+        position = store.listing.position_of(flt, int(last)) if last and last.isdigit() else None
         cursor = position or 0
-        first = browser.articles_at(flt, cursor // BLOCK * BLOCK, BLOCK)
-        people = browser.people(narrow, 0, 100)
+        first = store.listing.articles_at(flt, cursor // BLOCK * BLOCK, BLOCK)
+        people = store.people.people(narrow, 0, 100)
         # What the first screen shows, read here too, so it is drawn in one frame
         # rather than one more worker round trip and layout each.
         at = cursor % BLOCK
-        opened = reading.load_article(browser, first[at].id) if at < len(first) else None
-        variants = browser.variants(people[0].id) if people else []
+        opened = reading.load_article(store, first[at].id) if at < len(first) else None
+        variants = store.people.variants(people[0].id) if people else []
         self._reply(
-            Started(count, cursor, first, browser.count_people(narrow), people, opened, variants)
+            Started(
+                count, cursor, first, store.people.count_people(narrow), people, opened, variants
+            )
         )
 
     @on(Started)
@@ -232,7 +235,7 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _find_at_cursor(self, flt: ArticleFilter, cursor: int) -> None:
-        rows = self._store.articles_at(flt, cursor, 1)
+        rows = self._store.listing.articles_at(flt, cursor, 1)
         self._reply(RowAtCursor(rows[0].id if rows else None))
 
     @on(RowAtCursor)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from reader.store.browse import ArticleFilter, ArticleRow, Person
+from reader.store.read.rows import ArticleFilter, ListedArticle, ListedPerson
 from reader.tui.reading import Loaded
 
 
@@ -22,11 +22,11 @@ class Started(Message):
     """Articles in the (unfiltered) list."""
     cursor: int
     """Where the list opens: the article read last, else the top."""
-    first: list[ArticleRow]
+    first: list[ListedArticle]
     """The block of rows holding the cursor."""
     people_count: int
     """Persons in the people pane."""
-    people: list[Person]
+    people: list[ListedPerson]
     """Its first block."""
     opened: Loaded | None
     """The article at the cursor, when there is one."""
@@ -52,7 +52,7 @@ class Filtered(Message):
     """Articles matching."""
     position: int | None
     """Where the open article sits in it, None when the filter excludes it."""
-    first: list[ArticleRow]
+    first: list[ListedArticle]
     """The block of rows holding that position (or the top)."""
 
 

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from reader.render.engine import VisualLine
-from reader.store.browse import ArticleFilter, ArticleRow
+from reader.store.read.rows import ArticleFilter, ListedArticle
 from reader.tui.strips import first_rows, parts_line, visual_strip
 from reader.tui.widgets.block_cache import BLOCK, BlockCache, BlockRead, Read
 from reader.tui.widgets.line_list import LineList
@@ -71,9 +71,11 @@ class ArticleList(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.filter = ArticleFilter()
-        self._cache: BlockCache[ArticleRow] = BlockCache(self, limit=MAX_BLOCKS)
+        self._cache: BlockCache[ListedArticle] = BlockCache(self, limit=MAX_BLOCKS)
 
-    def reset(self, flt: ArticleFilter, count: int, cursor: int, first: list[ArticleRow]) -> None:
+    def reset(
+        self, flt: ArticleFilter, count: int, cursor: int, first: list[ListedArticle]
+    ) -> None:
         """Show a new result set; `first` is the block holding `cursor`, fetched by the caller."""
         self.filter = flt
         self._cache.reset({cursor // BLOCK: first} if first else {})
@@ -83,10 +85,10 @@ class ArticleList(LineList):
     def row_height(self) -> int:
         return 3 if self.size.width < TWO_TITLE_ROWS_BELOW else self.ROW_HEIGHT
 
-    def row(self, index: int) -> ArticleRow | None:
+    def row(self, index: int) -> ListedArticle | None:
         return self._cache.get(index, self._reader)
 
-    def update_row(self, row: ArticleRow) -> None:
+    def update_row(self, row: ListedArticle) -> None:
         for block in self._cache.blocks.values():
             for i, old in enumerate(block):
                 if old.id == row.id:
@@ -103,23 +105,23 @@ class ArticleList(LineList):
     def _block_read(self, message: BlockRead) -> None:
         self._cache.arrived(message)
 
-    def _reader(self, block: int) -> Read[ArticleRow] | None:
+    def _reader(self, block: int) -> Read[ListedArticle] | None:
         """Key the block from a neighbour already held; an OFFSET only for a jump."""
         flt = self.filter
         before = self._cache.blocks.get(block - 1)
         after = self._cache.blocks.get(block + 1)
         if before and len(before) == BLOCK:
             key = before[-1].key
-            return lambda browser: browser.articles_after(flt, key, BLOCK)
+            return lambda store: store.listing.articles_after(flt, key, BLOCK)
         if after:
             key = after[0].key
-            return lambda browser: browser.articles_before(flt, key, BLOCK)
+            return lambda store: store.listing.articles_before(flt, key, BLOCK)
         if block == 0:
-            return lambda browser: browser.articles_after(flt, None, BLOCK)
+            return lambda store: store.listing.articles_after(flt, None, BLOCK)
         if block == (self.count - 1) // BLOCK:
             size = self.count - block * BLOCK
-            return lambda browser: browser.articles_before(flt, None, size)
-        return lambda browser: browser.articles_at(flt, block * BLOCK, BLOCK)
+            return lambda store: store.listing.articles_before(flt, None, size)
+        return lambda store: store.listing.articles_at(flt, block * BLOCK, BLOCK)
 
     def item_strip(self, index: int, row: int, width: int, base: Style) -> Strip:
         article = self.row(index)

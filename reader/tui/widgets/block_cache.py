@@ -17,13 +17,13 @@ from typing import Any, Generic, TypeVar
 
 from textual.message import Message
 
-from reader.store.browse import Browser
+from reader.store.read.library import Library
 from reader.tui.store_request import StoreRequest
 from reader.tui.widgets.line_list import LineList
 
 BLOCK = 100
 RowT = TypeVar("RowT")
-Read = Callable[[Browser], list[RowT]]
+Read = Callable[[Library], list[RowT]]
 
 
 @dataclass

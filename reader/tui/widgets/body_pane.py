@@ -18,7 +18,8 @@ from textual.message import Message
 from textual.reactive import reactive, var
 
 from reader.render.engine import BidiMode
-from reader.store.browse import Article, EntityCount, find_hits
+from reader.store.read.rows import Article, EntityCount
+from reader.store.read.text import find_hits
 from reader.tui import reading
 from reader.tui.reading import Loaded
 from reader.tui.store_request import StoreRequest
@@ -212,7 +213,7 @@ class BodyPane(Vertical):
         self.post_message(
             StoreRequest(
                 self,
-                lambda store: store.set_state(
+                lambda store: store.state.set_state(
                     article_id, read=read, bookmarked=bookmarked, scroll=scroll
                 ),
                 lambda _: None,

@@ -18,11 +18,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.kinds import Kind
 from reader.render.engine import BidiMode, Line, Settings, Span, VisualLine, render, render_text
-from reader.store.browse import Article, Mention
+from reader.store.read.rows import Article, Mention
 from reader.tui.strips import parts_line, visual_strip
 
-KIND_STYLES = ("PER", "LOC", "ORG", "MISC", "hit", "hit-current")
+HIT_STYLES = ("hit", "hit-current")
 
 
 class BodyView(ScrollView, can_focus=True):
@@ -35,12 +36,8 @@ class BodyView(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "body--title",
         "body--meta",
-        "body--per",
-        "body--loc",
-        "body--org",
-        "body--misc",
-        "body--hit",
-        "body--hit-current",
+        *(f"body--{kind.style}" for kind in Kind),
+        *(f"body--{name}" for name in HIT_STYLES),
     }
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
@@ -198,7 +195,8 @@ class BodyView(ScrollView, can_focus=True):
 
     def _span_styles(self) -> dict[str, Style]:
         return {
-            name: self.get_component_rich_style(f"body--{name.lower()}") for name in KIND_STYLES
+            **{kind: self.get_component_rich_style(f"body--{kind.style}") for kind in Kind},
+            **{name: self.get_component_rich_style(f"body--{name}") for name in HIT_STYLES},
         }
 
 

@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 
-from reader.store.browse import EntityCount
+from reader.kinds import Kind
+from reader.store.read.rows import EntityCount
 from reader.tui.strips import fit_with_tail, text_strip, visual_strip
 from reader.tui.widgets.line_list import LineList
 
-GROUP_TITLES = {"PER": "أشخاص", "LOC": "أماكن", "ORG": "منظمات", "MISC": "أخرى"}
+GROUP_TITLES = {Kind.PER: "أشخاص", Kind.LOC: "أماكن", Kind.ORG: "منظمات", Kind.MISC: "أخرى"}
 
 
 class EntitiesList(LineList):
@@ -56,28 +57,28 @@ class EntitiesList(LineList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: list[EntityCount | str] = []
+        self.items: list[EntityCount | Kind] = []  # a kind stands for its group's title row
 
     def set_entities(self, entities: list[EntityCount]) -> None:
-        items: list[EntityCount | str] = []
-        kind = ""
+        items: list[EntityCount | Kind] = []
+        kind: Kind | None = None
         for entity in entities:
             if entity.kind != kind:
                 kind = entity.kind
                 items.append(kind)
             items.append(entity)
         self.items = items
-        first = next((i for i, item in enumerate(items) if not isinstance(item, str)), 0)
+        first = next((i for i, item in enumerate(items) if not isinstance(item, Kind)), 0)
         self.set_count(len(items), cursor=first)
 
     def selected(self) -> EntityCount | None:
         if not self.items:
             return None
         item = self.items[self.cursor]
-        return None if isinstance(item, str) else item
+        return None if isinstance(item, Kind) else item
 
     def selectable(self, index: int) -> bool:
-        return not isinstance(self.items[index], str)
+        return not isinstance(self.items[index], Kind)
 
     def chosen(self, index: int) -> None:
         entity = self.selected()
@@ -87,9 +88,9 @@ class EntitiesList(LineList):
     def item_strip(self, index: int, row: int, width: int, base: Style) -> Strip:
         item = self.items[index]
         mode = self.bidi_mode
-        if isinstance(item, str):
+        if isinstance(item, Kind):
             style = self.rich_style + self.get_component_rich_style("entities--group")
-            return text_strip(GROUP_TITLES.get(item, item), width, mode, style)
+            return text_strip(GROUP_TITLES[item], width, mode, style)
         return visual_strip(
             fit_with_tail(item.canonical, f" ({item.mentions})", width, mode), width, base
         )

@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from reader.render.engine import BidiMode
-from reader.store.browse import Person
+from reader.store.read.rows import ListedPerson
 from reader.tui.store_request import StoreRequest
 from reader.tui.strips import fit_with_tail, visual_strip
 from reader.tui.widgets.block_cache import BLOCK, BlockCache, BlockRead, Read
@@ -56,7 +56,7 @@ class PeopleList(LineList):
 
         people_list: PeopleList
         """The list whose cursor moved."""
-        person: Person | None
+        person: ListedPerson | None
         """The person now under the cursor (None while their block is read)."""
 
         @property
@@ -72,7 +72,7 @@ class PeopleList(LineList):
 
         people_list: PeopleList
         """The list Enter was pressed in."""
-        person: Person
+        person: ListedPerson
         """The person to add or remove."""
 
         @property
@@ -95,14 +95,14 @@ class PeopleList(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.narrow = ""
-        self._cache: BlockCache[Person] = BlockCache(self, limit=MAX_BLOCKS)
+        self._cache: BlockCache[ListedPerson] = BlockCache(self, limit=MAX_BLOCKS)
 
-    def reset(self, narrow: str, count: int, first: list[Person]) -> None:
+    def reset(self, narrow: str, count: int, first: list[ListedPerson]) -> None:
         self.narrow = narrow
         self._cache.reset({0: first})
         self.set_count(count, cursor=0)
 
-    def person(self, index: int) -> Person | None:
+    def person(self, index: int) -> ListedPerson | None:
         return self._cache.get(index, self._reader)
 
     def highlighted(self, index: int) -> None:
@@ -117,9 +117,9 @@ class PeopleList(LineList):
     def _block_read(self, message: BlockRead) -> None:
         self._cache.arrived(message)
 
-    def _reader(self, block: int) -> Read[Person] | None:
+    def _reader(self, block: int) -> Read[ListedPerson] | None:
         narrow = self.narrow
-        return lambda browser: browser.people(narrow, block * BLOCK, BLOCK)
+        return lambda store: store.people.people(narrow, block * BLOCK, BLOCK)
 
     def item_strip(self, index: int, row: int, width: int, base: Style) -> Strip:
         person = self.person(index)
@@ -155,7 +155,7 @@ class PeopleRead(Message, bubble=False):
     """The text it was read for; dropped if the user has typed on since."""
     count: int
     """Persons matching."""
-    people: list[Person]
+    people: list[ListedPerson]
     """The first of them."""
 
 
@@ -184,7 +184,7 @@ class PeoplePane(Vertical):
         yield PeopleList(id="people").data_bind(mode, PeoplePane.chosen_ids)
         yield EngineText(id="variants").data_bind(mode)
 
-    def show(self, count: int, people: list[Person], variants: list[tuple[str, int]]) -> None:
+    def show(self, count: int, people: list[ListedPerson], variants: list[tuple[str, int]]) -> None:
         """The list for the current narrowing, read by the caller."""
         self.query_one(PeopleList).reset(self.people_narrow, count, people)
         self._show_variants(variants)
@@ -197,7 +197,10 @@ class PeoplePane(Vertical):
         self.post_message(
             StoreRequest(
                 self,
-                lambda store: (store.count_people(text), store.people(text, 0, FIRST)),
+                lambda store: (
+                    store.people.count_people(text),
+                    store.people.people(text, 0, FIRST),
+                ),
                 lambda found: PeopleRead(text, *found),
                 "people",
             )
@@ -222,7 +225,9 @@ class PeoplePane(Vertical):
             self._show_variants([])
             return
         self.post_message(
-            StoreRequest(self, lambda store: store.variants(person.id), VariantsRead, "variants")
+            StoreRequest(
+                self, lambda store: store.people.variants(person.id), VariantsRead, "variants"
+            )
         )
 
     @on(VariantsRead)

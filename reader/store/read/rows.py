@@ -1,0 +1,92 @@
+"""What the reader's queries return: plain frozen records, safe to hand between threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.kinds import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    entity_ids: frozenset[int] = frozenset()
+    bookmarks_only: bool = False
+    query: str = ""
+    feed_ids: frozenset[int] = frozenset()  # articles fetched from any of these feeds
+
+    @property
+    def active(self) -> bool:
+        return bool(self.entity_ids or self.bookmarks_only or self.query.strip() or self.feed_ids)
+
+
+EVERYTHING = ArticleFilter()
+"""The unfiltered list."""
+
+ListKey = tuple[str | None, int]
+"""Where a row sits in list order: (published, id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListedArticle:
+    """An article as a row of the list: what its two rows show, not its body."""
+
+    id: int
+    title: str
+    source: str | None
+    published: str | None
+    read: bool
+    bookmarked: bool
+
+    @property
+    def key(self) -> ListKey:
+        return (self.published, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: int
+    title: str
+    body: str
+    published: str | None
+    author: str | None
+    source: str | None
+    url: str | None
+    read: bool
+    bookmarked: bool
+    scroll: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: Kind
+    entity_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    id: int
+    kind: Kind
+    canonical: str
+    mentions: int
+    first_offsets: tuple[int, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class ListedPerson:
+    """A person as a row of the people pane."""
+
+    id: int
+    canonical: str
+    article_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class FeedName:
+    """A subscription as the palette lists it."""
+
+    id: int
+    name: str
+    tags: tuple[str, ...]
+    articles: int

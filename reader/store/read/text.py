@@ -1,0 +1,72 @@
+"""The user's search text, folded the way the FTS index was, as a MATCH and as hits.
+
+Search folds the user's text exactly as the index was folded, and also lets ج/غ
+stand for each other and a split name match its joined spelling, so بيونج يانج
+finds بيونغ يانغ and بيونجيانج.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from reader.nlp.normalize import fold_for_search
+
+_SWAPS = str.maketrans({"غ": "ج", "ڭ": "ج"})
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_MAX_ALTERNATIVES = 16
+
+
+def loose_fold(text: str) -> str:
+    """`fold_for_search` plus ج/غ merged: for narrowing and hit finding, never for display."""
+    return fold_for_search(text).translate(_SWAPS)
+
+
+def _token_alternatives(token: str) -> list[str]:
+    """Spellings of one folded token that ج/غ variation may have produced, capped."""
+    slots = [("ج", "غ") if ch in "جغ" else (ch,) for ch in token]
+    out: list[str] = []
+    for combo in itertools.product(*slots):
+        out.append("".join(combo))
+        if len(out) >= _MAX_ALTERNATIVES:
+            break
+    return out
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def fts_expression(user_text: str) -> str | None:
+    """A MATCH expression for any user text: every token quoted, so no input is FTS syntax."""
+    tokens = _TOKEN.findall(fold_for_search(user_text))
+    if not tokens:
+        return None
+    groups = [
+        "(" + " OR ".join(_quote(alt) for alt in _token_alternatives(t)) + ")" for t in tokens
+    ]
+    expression = " AND ".join(groups)
+    if 1 < len(tokens) <= 3:
+        joined = " OR ".join(_quote(alt) for alt in _token_alternatives("".join(tokens)))
+        expression = f"({expression}) OR {joined}"
+    return expression
+
+
+def find_hits(text: str, user_text: str) -> list[tuple[int, int]]:
+    """Code-point ranges of `text` matching the search, under the same folding as FTS."""
+    tokens = _TOKEN.findall(loose_fold(user_text))
+    if not tokens:
+        return []
+    folded_chars: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        for out in loose_fold(ch) if not ch.isspace() else " ":
+            folded_chars.append(out)
+            origin.append(index)
+    folded = "".join(folded_chars)
+    pattern = re.compile(r"\s*".join(re.escape(t) for t in tokens))
+    hits: list[tuple[int, int]] = []
+    for match in pattern.finditer(folded):
+        if match.end() > match.start():
+            hits.append((origin[match.start()], origin[match.end() - 1] + 1))
+    return hits
