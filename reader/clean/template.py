@@ -16,6 +16,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from reader.clean.lines import normalise
 
@@ -72,3 +74,25 @@ class SiteTemplate:
             count = self.counts.get(line_hash(line), 0) if line.count(" ") < MAX_WORDS else 0
             out.append(max(count - 1, 0) / others)
         return out
+
+
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
+
+
+def site_key(path: str | None, text: str, url: str | None = None) -> str:
+    """Which site a document belongs to, for its template: the URL's host when known, else
+    the site part of the page title on the first line ("headline - Outlet"), else the folder
+    it was saved in. Stable across runs, so stored counts and a later ingest agree."""
+    if url:
+        host = urlsplit(url).hostname
+        if host:
+            return "host:" + host.removeprefix("www.")
+    top = next((line for line in (normalise(raw) for raw in text.split("\n", 40)[:40]) if line), "")
+    for separator in _TITLE_SEPARATORS:
+        if separator in top:
+            head, _, tail = top.rpartition(separator)
+            start, _, rest = top.partition(separator)
+            for site, other in ((tail, head), (start, rest)):
+                if 1 <= len(site.split()) <= 4 and len(other.split()) >= 3:
+                    return "title:" + site.strip()
+    return "folder:" + (str(PurePath(path).parent) if path else "")

@@ -28,6 +28,7 @@ from multiprocessing.synchronize import Event
 from pathlib import Path
 from types import FrameType
 
+from reader.clean.template import SiteTemplate
 from reader.ingest.discover import discover
 from reader.ingest.prepare import (
     Extractor,
@@ -39,8 +40,10 @@ from reader.ingest.prepare import (
     stop_when,
 )
 from reader.ingest.progress import ProgressBar
+from reader.ingest.templates import count_sites, templates_for
 from reader.store.records import DocumentRow, Duplicate, Failure, Outcome
 from reader.store.schema import open_db
+from reader.store.templates import add_to_templates
 from reader.store.write import Canonical, insert_documents
 
 HANDFUL = 8
@@ -93,7 +96,10 @@ def ingest_paths(
         extractor, canonical = entity_functions(extractor, canonical, report)
     else:
         extractor = None
-    options = Options(db_path=str(db_path), extractor=extractor)
+    # First pass: each site's line counts, so every dump is cleaned with its site's template
+    # (a Dask run's workers clean without one; its counts are still stored).
+    counted, templates = _site_templates(db_path, files)
+    options = Options(db_path=str(db_path), extractor=extractor, templates=templates)
     count = workers if workers is not None else (os.cpu_count() or 1)
     context = _context()
     halt = context.Event()
@@ -111,7 +117,25 @@ def ingest_paths(
         store(
             db_path, stream, report, stop, canonical=canonical, progress=progress, warm_up=warm_up
         )
+    if not report.interrupted and counted:
+        db = open_db(db_path)
+        try:
+            add_to_templates(db.conn, counted)
+        finally:
+            db.conn.close()
     return report
+
+
+def _site_templates(
+    db_path: Path, files: Sequence[Path]
+) -> tuple[dict[str, SiteTemplate], dict[str, SiteTemplate]]:
+    """This run's per-site counts (to store afterwards) and the templates to clean with."""
+    db = open_db(db_path)
+    try:
+        counted = count_sites(files, db.conn)
+        return counted, templates_for(counted, db.conn)
+    finally:
+        db.conn.close()
 
 
 def store(

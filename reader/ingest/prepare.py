@@ -12,11 +12,12 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from reader.clean.template import SiteTemplate, site_key
 from reader.ingest.decode import decode, read_bytes, refuse_non_text
 from reader.kinds import Kind
 from reader.marks import cap_marks
@@ -60,6 +61,8 @@ class Options:
 
     db_path: str | None
     extractor: Extractor | None
+    # Site templates by reader.clean.template.site_key: what a text dump is cleaned with.
+    templates: Mapping[str, SiteTemplate] = field(default_factory=dict)
 
 
 # Entity work per article is bounded: an article longer than this has its entities
@@ -141,7 +144,10 @@ def prepare_data(path: Path, data: bytes, options: Options) -> list[Outcome]:
         decoded = decode(data)
         _checkpoint()
         kind = _kind(path, decoded.text)
-        article = _clean(kind, decoded.text)
+        template = None
+        if kind == "txt" and options.templates:
+            template = options.templates.get(site_key(shown, decoded.text))
+        article = clean_document(kind, decoded.text, template)
         _checkpoint()
         return [
             _document(shown, shown, sha, kind, decoded.encoding, decoded.text, article, options)
@@ -212,10 +218,11 @@ def _kind(path: Path, text: str) -> str:
     return "txt"
 
 
-def _clean(kind: str, text: str) -> CleanArticle:
+def clean_document(kind: str, text: str, template: SiteTemplate | None = None) -> CleanArticle:
+    """A decoded page or dump cleaned; `template` is its site's, when one was counted."""
     from reader.clean import clean_html, clean_text
 
-    return clean_html(text) if kind == "html" else clean_text(text)
+    return clean_html(text, template=template) if kind == "html" else clean_text(text, template)
 
 
 def _document(

@@ -118,6 +118,19 @@ MIGRATIONS: tuple[str, ...] = (
         seen_at TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 3: per-site line counts, the cleaner's site templates (reader/store/templates.py).
+    r"""
+    CREATE TABLE site_templates (
+        site TEXT PRIMARY KEY,            -- reader.clean.template.site_key
+        documents INTEGER NOT NULL        -- documents of the site counted so far
+    ) WITHOUT ROWID;
+    CREATE TABLE site_lines (
+        site TEXT NOT NULL,
+        line_hash INTEGER NOT NULL,       -- reader.clean.template.line_hash of a short line
+        documents INTEGER NOT NULL,       -- how many of the site's documents hold it
+        PRIMARY KEY (site, line_hash)
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,58 @@
+"""The ingest's first pass: count each site's lines over the files about to be cleaned.
+
+Cleaning stays a pure function of (page, template). Before the workers start, this pass reads
+the text dumps once, groups them by site (`reader.clean.template.site_key`) and counts in how
+many of a site's documents each short line occurs; with what the store already holds for
+those sites, that is the template each page is cleaned with. Files already stored (by hash)
+are not counted again. HTML pages are not templated: trafilatura has removed most of what
+repeats before the line model sees them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.clean.template import SiteTemplate, document_hashes, site_key
+from reader.ingest.decode import decode, read_bytes
+from reader.ingest.prepare import TEXT_SUFFIXES, stored_name
+from reader.store.templates import load_templates
+
+
+def count_sites(files: Sequence[Path], conn: sqlite3.Connection) -> dict[str, SiteTemplate]:
+    """This run's per-site counts, over text dumps the store does not hold yet."""
+    counts: dict[str, Counter[int]] = defaultdict(Counter)
+    documents: Counter[str] = Counter()
+    for path in files:
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            continue
+        try:
+            data = read_bytes(path)
+            sha = hashlib.sha256(data).hexdigest()
+            if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone():
+                continue
+            text = decode(data).text
+        except (OSError, ValueError):
+            continue  # the worker reports it; a template just does without it
+        site = site_key(stored_name(path), text)
+        counts[site].update(document_hashes(text.splitlines()))
+        documents[site] += 1
+    return {site: SiteTemplate(documents[site], dict(counts[site])) for site in documents}
+
+
+def templates_for(
+    counted: dict[str, SiteTemplate], conn: sqlite3.Connection
+) -> dict[str, SiteTemplate]:
+    """What each site's pages are cleaned with: stored counts plus this run's, lines seen in
+    a single document left out (they say nothing and would only weigh on every batch)."""
+    stored = load_templates(conn, counted)
+    out = {}
+    for site, template in counted.items():
+        merged = stored[site].merged(template) if site in stored else template
+        out[site] = SiteTemplate(
+            merged.documents, {h: n for h, n in merged.counts.items() if n >= 2}
+        )
+    return out

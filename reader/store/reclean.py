@@ -1,0 +1,92 @@
+"""Replacing a stored document's articles with a better cleaning of the same raw text.
+
+Used by `khabar reclean`: the document row stays (its hash, raw text and path), its articles
+are deleted with everything hanging off them (mentions, entity links and counts, search rows)
+and the new cleaning is inserted as an ingest would. The first article's reading state
+(read, bookmark, scroll) moves to the new first article.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from datetime import UTC, datetime
+
+from reader.store.records import DocumentRow
+from reader.store.write import (
+    Canonical,
+    _insert_article,
+    _settle_entities,
+    most_frequent,
+    transaction,
+)
+
+
+def replace_articles(
+    conn: sqlite3.Connection,
+    document_id: int,
+    doc: DocumentRow,
+    *,
+    canonical: Canonical | None = None,
+) -> list[int]:
+    """Swap the document's articles for `doc.article` (and its appended ones); new ids."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    old = [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM articles WHERE document_id = ? ORDER BY id", (document_id,)
+        )
+    ]
+    state = (
+        conn.execute(
+            "SELECT read, bookmarked, scroll FROM reading_state WHERE article_id = ?", (old[0],)
+        ).fetchone()
+        if old
+        else None
+    )
+    touched: Counter[int] = Counter()
+    ids: list[int] = []
+    with transaction(conn):
+        for article_id in reversed(old):  # appended articles point at the first one
+            _delete_article(conn, article_id)
+        conn.execute("DELETE FROM variants WHERE count <= 0")
+        conn.execute(
+            "DELETE FROM variants WHERE entity_id IN (SELECT id FROM entities"
+            " WHERE article_count <= 0)"
+        )
+        conn.execute("DELETE FROM entities WHERE article_count <= 0")
+        _insert_article(conn, document_id, doc, doc.article, None, now, touched, ids)
+        _settle_entities(conn, touched, canonical or most_frequent)
+        dropped = json.dumps(
+            [{"text": text, "reason": reason} for text, reason in doc.dropped], ensure_ascii=False
+        )
+        conn.execute("UPDATE documents SET dropped = ? WHERE id = ?", (dropped, document_id))
+        if state is not None:
+            conn.execute(
+                "INSERT INTO reading_state (article_id, read, bookmarked, scroll, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (ids[0], *state, now),
+            )
+    return ids
+
+
+def _delete_article(conn: sqlite3.Connection, article_id: int) -> None:
+    conn.execute(
+        "UPDATE entities SET article_count = article_count - 1 WHERE id IN"
+        " (SELECT entity_id FROM article_entities WHERE article_id = ?)",
+        (article_id,),
+    )
+    conn.executemany(
+        "UPDATE variants SET count = count - ? WHERE entity_id = ? AND surface = ?",
+        conn.execute(
+            "SELECT count(*), entity_id, surface FROM mentions WHERE article_id = ?"
+            " GROUP BY entity_id, surface",
+            (article_id,),
+        ).fetchall(),
+    )
+    conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    conn.execute("DELETE FROM reading_state WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
