@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
         raise KhabarError(f"no database at {path}; run `khabar ingest` first")
     report = reclean(path, entities=not args.no_entities)
     echo(f"{report.documents} documents cleaned again, {report.changed} changed", err=True)
-    for path, reason in report.failed:
-        echo(f"kept as it was: {path}: {reason}", err=True)
+    for where, reason in report.failed:
+        echo(f"kept as it was: {where}: {reason}", err=True)
     for note in report.notes:
         echo(note, err=True)
     return 0
