@@ -7,18 +7,22 @@ Metadata from the page wins; what it lacks comes from the text, as for a dump.
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from typing import Any
 
 import trafilatura
 from lxml.etree import LxmlError
 
+from reader.clean import lexicon as lx
 from reader.clean.article import CleanArticle
 from reader.clean.dates import parse_date
-from reader.clean.lines import author_name, normalise
+from reader.clean.frontpage import teaser_count
+from reader.clean.lines import author_name, classify, normalise
 from reader.clean.template import SiteTemplate
 from reader.clean.text import clean_lines
 
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+_DATE_PARAMS = {"original_date": True, "extensive_search": True}
 
 
 def _field(document: Any, name: str) -> str | None:
@@ -55,7 +59,11 @@ def extract(html: str, url: str | None = None) -> Any:
 def clean_html(
     html: str, url: str | None = None, template: SiteTemplate | None = None
 ) -> CleanArticle:
-    """Clean one HTML page; raises ValueError when it holds no article text."""
+    """Clean one HTML page; raises ValueError when it holds no article text, or is a
+    homepage or section front (many linked headlines, none of its own)."""
+    teasers = teaser_count(html)
+    if teasers is not None:
+        raise ValueError(f"not an article: a homepage or section page ({teasers} linked headlines)")
     document = extract(html, url)
     raw_text = getattr(document, "text", "") or ""
     title = _field(document, "title")
@@ -73,10 +81,26 @@ def clean_html(
     page_date = _written_date(_field(document, "date"), html)
     if page_date is not None:
         article.published = page_date
+    elif article.published is None:
+        article.published = _cued_date(html)
     author = _field(document, "author")
     if author and article.author is None:
         article.author = author_name(author)
     return article
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _cued_date(html: str) -> str | None:
+    """A "نشر في …" line anywhere in the page, when the main text kept none (a by-line box
+    outside the article body, which favor_precision leaves out)."""
+    for chunk in _TAG.split(html):
+        if any(word in chunk for word in lx.DATE_CUE_WORDS):
+            verdict = classify(normalise(unescape(chunk)))
+            if verdict.reason == "metadata:published":
+                return verdict.value
+    return None
 
 
 def _written_date(date: str | None, html: str) -> str | None:

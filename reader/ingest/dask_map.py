@@ -12,10 +12,11 @@ computed. Needs the `dask` extra: pip install 'khabar[dask]'.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
+from reader.clean.template import SiteTemplate
 from reader.errors import KhabarError
 from reader.ingest.prepare import Options, prepare_batch
 from reader.store.records import Outcome
@@ -23,14 +24,21 @@ from reader.store.records import Outcome
 PARTITION_FILES = 64
 
 
-def process_partition(paths: Sequence[str], *, entities: bool) -> list[list[Outcome]]:
-    """One partition's outcomes, per file, on a Dask worker (model loaded once per worker)."""
+def process_partition(
+    paths: Sequence[str],
+    *,
+    entities: bool,
+    templates: Mapping[str, SiteTemplate] | None = None,
+) -> list[list[Outcome]]:
+    """One partition's outcomes, per file, on a Dask worker (model loaded once per worker),
+    cleaned with the site templates the client counted over all files."""
     extractor = None
     if entities:
         from reader.nlp.extract import extract_entities
 
         extractor = extract_entities
-    return prepare_batch(list(paths), Options(db_path=None, extractor=extractor))
+    options = Options(db_path=None, extractor=extractor, templates=templates or {})
+    return prepare_batch(list(paths), options)
 
 
 def dask_batches(
@@ -40,6 +48,7 @@ def dask_batches(
     entities: bool,
     stop: threading.Event,
     partition_files: int = PARTITION_FILES,
+    templates: Mapping[str, SiteTemplate] | None = None,
 ) -> Iterator[list[Outcome]]:
     """Each file's outcomes in input order, computed on the cluster at `address`."""
     try:
@@ -52,7 +61,9 @@ def dask_batches(
     with Client(address) as client:  # type: ignore[no-untyped-call]
         names = [str(f) for f in files]
         bag = dask.bag.from_sequence(names, partition_size=partition_files)  # type: ignore[no-untyped-call]
-        parts = bag.map_partitions(partial(process_partition, entities=entities))
+        parts = bag.map_partitions(
+            partial(process_partition, entities=entities, templates=templates)
+        )
         futures = client.compute(parts.to_delayed())
         try:
             for future in futures:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
+from reader.clean.template import SiteTemplate
 from reader.ingest.discover import discover
 from reader.ingest.pipeline import (
     WARM_UP_TEXT,
@@ -26,6 +27,7 @@ from reader.ingest.pipeline import (
     store,
 )
 from reader.ingest.prepare import Extractor, Options, prepare_data
+from reader.ingest.templates import site_templates
 from reader.store.record_json import from_json, to_json
 from reader.store.records import Failure, Outcome
 from reader.store.write import Canonical
@@ -40,14 +42,19 @@ def process_paths(
     workers: int | None = None,
     extractor: Extractor | None = None,
     stop: threading.Event | None = None,
+    templates: Mapping[str, SiteTemplate] | None = None,
 ) -> Iterator[list[Outcome]]:
-    """Each input's records in input order; `-` is one document read from standard input."""
+    """Each input's records in input order; `-` is one document read from standard input.
+    `templates` are the site templates to clean with; by default they are counted over the
+    files given, as ingest does over its files."""
     report = IngestReport()
     if entities:
         extractor, _ = entity_functions(extractor, None, report)
     else:
         extractor = None
-    options = Options(db_path=None, extractor=extractor)
+    if templates is None:
+        templates = site_templates(discover([p for p in paths if p != STDIN])[0])
+    options = Options(db_path=None, extractor=extractor, templates=templates)
     if extractor is not None and (workers or 1) > 1:
         extractor(WARM_UP_TEXT)  # loaded once, before the workers fork
     stop = stop or threading.Event()
@@ -61,10 +68,17 @@ def process_paths(
         yield from prepared_batches(files, options, workers or 1, stop)
 
 
-def process_lines(paths: Iterable[str], *, entities: bool = True) -> Iterator[str]:
+def process_lines(
+    paths: Iterable[str],
+    *,
+    entities: bool = True,
+    templates: Mapping[str, SiteTemplate] | None = None,
+) -> Iterator[str]:
     """`khabar process` as a function for a cluster's map step (Spark's mapPartitions):
-    the JSON line of each document of the files named, in order, in this process."""
-    for batch in process_paths([Path(p) for p in paths], entities=entities):
+    the JSON line of each document of the files named, in order, in this process. Pass the
+    `templates` the driver counted over all files (`reader.ingest.templates.site_templates`);
+    without them each partition counts its own files, and cleans as an ingest of those."""
+    for batch in process_paths([Path(p) for p in paths], entities=entities, templates=templates):
         for outcome in batch:
             yield to_json(outcome)
 

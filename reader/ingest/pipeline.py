@@ -96,8 +96,7 @@ def ingest_paths(
         extractor, canonical = entity_functions(extractor, canonical, report)
     else:
         extractor = None
-    # First pass: each site's line counts, so every dump is cleaned with its site's template
-    # (a Dask run's workers clean without one; its counts are still stored).
+    # First pass: each site's line counts, so every dump is cleaned with its site's template.
     counted, templates = _site_templates(db_path, files)
     options = Options(db_path=str(db_path), extractor=extractor, templates=templates)
     count = workers if workers is not None else (os.cpu_count() or 1)
@@ -109,7 +108,9 @@ def ingest_paths(
         if dask is not None:
             from reader.ingest.dask_map import dask_batches
 
-            stream = dask_batches(dask, files, entities=extractor is not None, stop=stop)
+            stream = dask_batches(
+                dask, files, entities=extractor is not None, stop=stop, templates=templates
+            )
         else:
             stream = prepared_batches(files, options, count, stop, (context, halt))
             if extractor is not None and len(files) > HANDFUL and (progress or count > 1):

@@ -4,7 +4,8 @@ Cleaning stays a pure function of (page, template). Before the workers start, th
 the text dumps once, groups them by site (`reader.clean.template.site_key`) and counts in how
 many of a site's documents each short line occurs; with what the store already holds for
 those sites, that is the template each page is cleaned with. Files already stored (by hash)
-are not counted again. HTML pages are not templated: trafilatura has removed most of what
+are not counted again. `site_templates` is the same pass without a store, for `khabar
+process` and cluster drivers. HTML pages are not templated: trafilatura has removed most of what
 repeats before the line model sees them.
 """
 
@@ -22,8 +23,10 @@ from reader.ingest.prepare import TEXT_SUFFIXES, stored_name
 from reader.store.templates import load_templates
 
 
-def count_sites(files: Sequence[Path], conn: sqlite3.Connection) -> dict[str, SiteTemplate]:
-    """This run's per-site counts, over text dumps the store does not hold yet."""
+def count_sites(
+    files: Sequence[Path], conn: sqlite3.Connection | None = None
+) -> dict[str, SiteTemplate]:
+    """This run's per-site counts, over text dumps the store (if any) does not hold yet."""
     counts: dict[str, Counter[int]] = defaultdict(Counter)
     documents: Counter[str] = Counter()
     for path in files:
@@ -31,8 +34,12 @@ def count_sites(files: Sequence[Path], conn: sqlite3.Connection) -> dict[str, Si
             continue
         try:
             data = read_bytes(path)
-            sha = hashlib.sha256(data).hexdigest()
-            if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone():
+            if (
+                conn is not None
+                and conn.execute(
+                    "SELECT 1 FROM documents WHERE sha256 = ?", (hashlib.sha256(data).hexdigest(),)
+                ).fetchone()
+            ):
                 continue
             text = decode(data).text
         except (OSError, ValueError):
@@ -44,11 +51,11 @@ def count_sites(files: Sequence[Path], conn: sqlite3.Connection) -> dict[str, Si
 
 
 def templates_for(
-    counted: dict[str, SiteTemplate], conn: sqlite3.Connection
+    counted: dict[str, SiteTemplate], conn: sqlite3.Connection | None = None
 ) -> dict[str, SiteTemplate]:
     """What each site's pages are cleaned with: stored counts plus this run's, lines seen in
     a single document left out (they say nothing and would only weigh on every batch)."""
-    stored = load_templates(conn, counted)
+    stored = load_templates(conn, counted) if conn is not None else {}
     out = {}
     for site, template in counted.items():
         merged = stored[site].merged(template) if site in stored else template
@@ -56,3 +63,10 @@ def templates_for(
             merged.documents, {h: n for h, n in merged.counts.items() if n >= 2}
         )
     return out
+
+
+def site_templates(files: Sequence[Path]) -> dict[str, SiteTemplate]:
+    """The templates of a set of files alone, no store: what `khabar process` computes over
+    its inputs, and what a Spark driver computes over all files before mapping partitions
+    (`process_lines(partition, templates=...)`), so every route cleans as ingest does."""
+    return templates_for(count_sites(files))

@@ -75,3 +75,14 @@ def test_undated_page_stays_undated_and_keeps_its_byline(html_page: Callable[[st
 def test_page_without_article_raises_value_error(html: str) -> None:
     with pytest.raises(ValueError, match="no article"):
         clean_html(html)
+
+
+def test_a_homepage_is_reported_as_not_an_article() -> None:
+    teasers = "".join(
+        f"<div><h3><a href='/a/{n}'>عنوان الخبر رقم {n} عن الأحداث</a></h3>"
+        f"<p>وقال المتحدث إن الاجتماع الذي عقد اليوم في العاصمة تناول ملفات عدة {n}.</p></div>"
+        for n in range(8)
+    )
+    page = f"<html><head><title>موقع</title></head><body><main>{teasers}</main></body></html>"
+    with pytest.raises(ValueError, match="not an article"):
+        clean_html(page)

@@ -148,13 +148,16 @@ def test_the_spark_recipe_function_makes_shards_that_load_merges(
     corpus: Path, ingested: list[dict[str, Any]], tmp_path: Path
 ) -> None:
     from reader.ingest.mapstep import process_lines
+    from reader.ingest.templates import site_templates
 
     files = sorted(str(p) for p in corpus.iterdir())
+    templates = site_templates([Path(f) for f in files])  # on the driver, over all files
     partitions = [files[i : i + 7] for i in range(0, len(files), 7)]
     shards = []
     for n, partition in enumerate(partitions):  # what rdd.mapPartitions(process_lines) does
         shard = tmp_path / f"part-{n:05d}"
-        shard.write_text("".join(line + "\n" for line in process_lines(iter(partition))))
+        lines = process_lines(iter(partition), templates=templates)
+        shard.write_text("".join(line + "\n" for line in lines))
         shards.append(str(shard))
     db = tmp_path / "k.db"
     assert main(["load", "--db", str(db), *shards]) == 0
