@@ -43,9 +43,9 @@ def load_article(store: Library, article_id: int) -> Loaded | None:
     )
 
 
-def mark_opened(store: Library, article_id: int) -> None:
-    """Written after the article is on screen: nothing the reader sees waits for it."""
-    store.state.set_state(article_id, read=True)
+def remember_opened(store: Library, article_id: int) -> None:
+    """The article to reopen at the next start. Written after the article is on screen:
+    nothing the reader sees waits for it. (Opening does not mark it read: see BodyPane.)"""
     store.state.set_app_state(LAST_ARTICLE, str(article_id))
 
 

@@ -102,3 +102,13 @@ def seeds_db(seeds_template: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def gold_seeds_db(gold_seeds_template: Path, tmp_path: Path) -> Path:
     return Path(shutil.copy(gold_seeds_template, tmp_path / "khabar.db"))
+
+
+@pytest.fixture(autouse=True)
+def _read_marks_wait_for_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article shown for BodyPane.READ_AFTER seconds becomes read; on a loaded machine
+    a test can take that long, so the timer is set out of reach and the tests that need
+    the moment fire it themselves (BodyPane.dwell_elapsed)."""
+    from reader.tui.widgets.body_pane import BodyPane
+
+    monkeypatch.setattr(BodyPane, "READ_AFTER", 3600.0)

@@ -117,7 +117,10 @@ async def test_read_bookmark_and_bookmarks_only(seeds_db: Path) -> None:
     app = KhabarApp(seeds_db)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        assert app.reader.current is not None and app.reader.current.read
+        assert app.reader.current is not None and not app.reader.current.read
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.reader.current.read
         await pilot.press("u")
         await settle(pilot)
         assert not app.reader.current.read

@@ -24,8 +24,13 @@ CONTEXT_NOTES = {
     "help": "This help",
 }
 PEOPLE_NOTE = (
-    "People pane: type Arabic letters to narrow (folded: جونج أون finds كيم جونغ أون), "
-    "Backspace edits, Enter toggles the person in the filter (several = AND), Esc clears."
+    "People pane: type to narrow, Arabic or Latin letters, a paste taken whole (folded: "
+    "جونج أون finds كيم جونغ أون); arrows move, Backspace edits, Enter toggles the person "
+    "in the filter (several = AND), Esc clears."
+)
+READ_NOTE = (
+    "Read marks: an article is marked read after 2 seconds on screen, when its body is "
+    "scrolled, or when you leave it after going into its body; skimming with j/k marks nothing."
 )
 
 
@@ -43,6 +48,8 @@ def key_table(bindings: list[tuple[str, Binding]], display: dict[str, str]) -> s
     lines += [
         "",
         PEOPLE_NOTE,
+        "",
+        READ_NOTE,
         "",
         'Config: remap a key by its id in config.toml, e.g. [keys] "app.bookmark" = "x".',
     ]

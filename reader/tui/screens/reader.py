@@ -252,10 +252,10 @@ class ReaderScreen(Screen[None]):
 
     @on(BodyPane.Marked)
     def _marked(self, message: BodyPane.Marked | BodyPane.Shown) -> None:
-        article, articles = message.article, self.query_one(ArticleList)
-        row = articles.row(articles.cursor)
-        if row is not None and row.id == article.id:
-            articles.update_row(replace(row, read=article.read, bookmarked=article.bookmarked))
+        article = message.article
+        self.query_one(ArticleList).mark(
+            article.id, read=article.read, bookmarked=article.bookmarked
+        )
         self._update_status()
 
     def _read_ahead(self) -> None:
@@ -366,10 +366,28 @@ class ReaderScreen(Screen[None]):
     # reading state ----------------------------------------------------------
 
     def action_toggle_read(self) -> None:
-        self.query_one(BodyPane).toggle_read()
+        self._toggle_under_cursor(read=True)
 
     def action_toggle_bookmark(self) -> None:
-        self.query_one(BodyPane).toggle_bookmark()
+        self._toggle_under_cursor(bookmarked=True)
+
+    def _toggle_under_cursor(self, *, read: bool = False, bookmarked: bool = False) -> None:
+        """`u`/`b` act on the row under the cursor when the key is pressed, which may not
+        be open yet when keys come quickly; the mark shows in the list at once."""
+        articles, pane = self.query_one(ArticleList), self.query_one(BodyPane)
+        row = articles.row(articles.cursor)
+        if row is None:
+            return
+        if pane.current is not None and pane.current.id == row.id:
+            if read:
+                pane.toggle_read()
+            if bookmarked:
+                pane.toggle_bookmark()
+            return
+        new_read = row.read != read
+        new_bookmark = row.bookmarked != bookmarked
+        articles.mark(row.id, read=new_read, bookmarked=new_bookmark)
+        pane.mark_other(row.id, read=new_read, bookmarked=new_bookmark)
 
     # panes ------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ to one. A generation number drops blocks that arrive after the filter changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -93,6 +93,14 @@ class ArticleList(LineList):
             for i, old in enumerate(block):
                 if old.id == row.id:
                     block[i] = row
+        self.refresh()
+
+    def mark(self, article_id: int, *, read: bool, bookmarked: bool) -> None:
+        """Show an article's marks at once, wherever its row is (the cursor may be gone)."""
+        for block in self._cache.blocks.values():
+            for i, old in enumerate(block):
+                if old.id == article_id:
+                    block[i] = replace(old, read=read, bookmarked=bookmarked)
         self.refresh()
 
     def highlighted(self, index: int) -> None:

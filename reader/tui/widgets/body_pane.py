@@ -5,17 +5,25 @@ position (saved as an offset, kept across restarts), its read and bookmark
 marks, stepping through an entity's mentions, and the neighbours read ahead so
 `j` shows the next article without a round trip to SQLite. Store work goes out as
 `StoreRequest`s; what changed goes out as messages for the other panes.
+
+The read rule: an article becomes read when it has been on screen for READ_AFTER
+seconds, when its body is scrolled, or when it is left after the body pane had the
+focus on it. Skimming past with j/k marks nothing, nor does the article shown at
+start-up until the same rule applies. `u` and `b` act on the article under the list's
+cursor at the time of the key (see ReaderScreen), so `mark` takes any article.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive, var
+from textual.timer import Timer
 
 from reader.render.engine import BidiMode
 from reader.store.read.rows import Article, EntityCount
@@ -50,6 +58,8 @@ class ReadAhead(Message, bubble=False):
 
 
 class BodyPane(Vertical):
+    READ_AFTER: ClassVar[float] = 2.0
+    """Seconds an article stays on screen before it counts as read."""
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
     current: var[Article | None] = var(None)
     """The article in the body, with its read and bookmark marks as they are now."""
@@ -76,9 +86,22 @@ class BodyPane(Vertical):
         self._opening: int | None = None
         self._mention_steps: dict[int, int] = {}
         self._query = ""
+        self._marks: dict[int, tuple[bool, bool]] = {}
+        self._entered: int | None = None
+        self._shown_at = 0
+        self._settling = False
+        self.read_timer: Timer | None = None
+        """Fires `dwell_elapsed` once the open article has been shown for READ_AFTER."""
 
     def compose(self) -> ComposeResult:
         yield BodyView(id="body").data_bind(BodyPane.bidi_mode)
+
+    def on_mount(self) -> None:
+        self.watch(self.body, "scroll_y", self._scrolled, init=False)
+
+    def on_descendant_focus(self) -> None:
+        if self.current is not None:
+            self._entered = self.current.id
 
     @property
     def body(self) -> BodyView:
@@ -89,6 +112,10 @@ class BodyPane(Vertical):
     def open(self, article_id: int, query: str) -> None:
         """Show the article, highlighting `query`'s hits; mark it read once it is shown."""
         self.save_position()
+        left = self.current
+        if left is not None and self._entered == left.id and left.id != article_id:
+            self._read_now()
+        self._stop_read_timer()
         self._opening, self._query = article_id, query
         loaded = self._held.get(article_id)
         if loaded is not None:
@@ -105,7 +132,7 @@ class BodyPane(Vertical):
         self.post_message(
             StoreRequest(
                 self,
-                lambda store: reading.mark_opened(store, article_id),
+                lambda store: reading.remember_opened(store, article_id),
                 lambda _: None,
                 "state",
                 exclusive=False,
@@ -139,10 +166,44 @@ class BodyPane(Vertical):
             self.body.show_message(GONE)
             return
         article, mentions, entities = loaded
-        self.current = article = replace(article, read=True)
+        if article.id in self._marks:
+            read, bookmarked = self._marks.pop(article.id)
+            article = replace(article, read=read, bookmarked=bookmarked)
+        self.current = article
         hits = find_hits(article.body, self._query) if self._query.strip() else []
+        self._settling = True
         self.body.show(article, mentions, hits, offset=article.scroll)
+        # After the saved position is restored (the body does that after the refresh).
+        self.call_after_refresh(self._settled)
         self.post_message(self.Shown(article, entities))
+        if not article.read:
+            self.read_timer = self.set_timer(self.READ_AFTER, self.dwell_elapsed)
+
+    def dwell_elapsed(self) -> None:
+        """The open article has been on screen for READ_AFTER seconds: it is read now."""
+        self.read_timer = None
+        self._read_now()
+
+    def _settled(self) -> None:
+        self._settling = False
+        self._shown_at = self.body.top_offset()
+
+    def _scrolled(self) -> None:
+        # Restoring the saved position is no reading; moving the body from it is.
+        if self._settling or self.current is None:
+            return
+        if self.body.top_offset() != self._shown_at:
+            self._read_now()
+
+    def _read_now(self) -> None:
+        if self.current is not None and not self.current.read:
+            self._stop_read_timer()
+            self._mark(read=True)
+
+    def _stop_read_timer(self) -> None:
+        if self.read_timer is not None:
+            self.read_timer.stop()
+            self.read_timer = None
 
     def set_query(self, query: str) -> None:
         """The search changed while the article stays open: highlight the new hits."""
@@ -184,7 +245,17 @@ class BodyPane(Vertical):
 
     def toggle_read(self) -> None:
         if self.current is not None:
+            self._stop_read_timer()
             self._mark(read=not self.current.read)
+
+    def mark_other(self, article_id: int, *, read: bool, bookmarked: bool) -> None:
+        """Marks for an article that is not (yet) the open one: under the list's cursor
+        while it is still being read, or read ahead. Kept until it is shown."""
+        held = self._held.get(article_id)
+        if held is not None:
+            self._remember(replace(held[0], read=read, bookmarked=bookmarked))
+        self._marks[article_id] = (read, bookmarked)
+        self._write(article_id, read=read, bookmarked=bookmarked)
 
     def toggle_bookmark(self) -> None:
         if self.current is not None:

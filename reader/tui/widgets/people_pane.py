@@ -1,8 +1,9 @@
 """Every person in the corpus, most-cited first, narrowed as you type (folded like search).
 
 Rows are fetched in OFFSET blocks for the current narrowing text; the pane shows
-the variants of the person under the cursor. Typing Arabic letters narrows even
-while the list has focus, so Latin keys stay free for movement. The pane owns
+the variants of the person under the cursor. While the list has focus every letter
+typed (Arabic or Latin) and a paste go to the narrowing text; arrows move, digits
+switch panes. The pane owns
 the narrowing text; what it reads goes through `StoreRequest`s.
 """
 
@@ -33,10 +34,15 @@ MAX_BLOCKS = 40
 FIRST = 100  # persons read with each narrowing
 
 
-def _is_narrowing_key(character: str | None) -> bool:
+def _is_narrowing_key(character: str | None, typed: str) -> bool:
+    """Letters and marks of any script narrow (Latin too: they go to the text, not to
+    commands); a space, hyphen or apostrophe only once something is typed. Digits stay
+    the pane keys."""
     if character is None or len(character) != 1:
         return False
-    return "ARABIC" in unicodedata.name(character, "")
+    if character in " -'":
+        return bool(typed)
+    return unicodedata.category(character)[0] in "LM"
 
 
 class PeopleList(LineList):
@@ -86,7 +92,7 @@ class PeopleList(LineList):
         people_list: PeopleList
         """The list that had the focus."""
         character: str | None
-        """The character to append; None for Backspace."""
+        """The text to append (a key's character, or a whole paste); None for Backspace."""
 
         @property
         def control(self) -> PeopleList:
@@ -95,6 +101,9 @@ class PeopleList(LineList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.narrow = ""
+        self.typed = ""
+        """The narrowing text as typed so far: ahead of `narrow`, which is the text the
+        rows were read for, so a key typed before the read lands is judged right."""
         self._cache: BlockCache[ListedPerson] = BlockCache(self, limit=MAX_BLOCKS)
 
     def reset(self, narrow: str, count: int, first: list[ListedPerson]) -> None:
@@ -136,15 +145,25 @@ class PeopleList(LineList):
         return Strip.join([Strip([Segment(mark, style)]), visual_strip(line, width - 2, style)])
 
     def on_key(self, event: events.Key) -> None:
-        narrowing = self.narrow or ""
-        if _is_narrowing_key(event.character) or (event.key == "space" and narrowing):
+        if _is_narrowing_key(event.character, self.typed):
+            assert event.character is not None
+            self.typed += event.character
             self.post_message(self.Typed(self, event.character))
-        elif event.key == "backspace" and narrowing:
+        elif event.key == "backspace" and self.typed:
+            self.typed = self.typed[:-1]
             self.post_message(self.Typed(self, None))
         else:
             return
         event.stop()
         event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste is taken whole, spaces and all (one line of it)."""
+        text = " ".join(event.text.split())
+        if text:
+            self.typed += text
+            self.post_message(self.Typed(self, text))
+        event.stop()
 
 
 @dataclass
@@ -191,6 +210,7 @@ class PeoplePane(Vertical):
 
     def narrow(self, text: str) -> None:
         self.people_narrow = text
+        self.query_one(PeopleList).typed = text
 
     def watch_people_narrow(self, text: str) -> None:
         self.query_one("#people-narrow", EngineLine).update(f"⌕ {text}" if text else "")
@@ -215,7 +235,7 @@ class PeoplePane(Vertical):
     @on(PeopleList.Typed)
     def _typed(self, message: PeopleList.Typed) -> None:
         text, character = self.people_narrow, message.character
-        self.narrow(text + character if character else text[:-1])
+        self.people_narrow = text + character if character else text[:-1]
 
     @on(PeopleList.Highlighted)
     def _person_highlighted(self) -> None:
