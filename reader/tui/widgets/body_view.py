@@ -4,11 +4,19 @@ Rows are laid out once per (article, width, mode, hits) and kept; `render_line`
 only slices them. Each body row knows the logical range it shows, which is how
 a mention or a search hit offset becomes a row to scroll to, and how the scroll
 position is saved as a width-independent offset.
+
+A huge body (a scraped page can be megabytes) is not laid out on the UI thread: its
+first screens are, and a thread worker lays out the rest a slice at a time, each
+slice appended as it lands, so opening and scrolling never wait for the whole
+article (laying out 2.5 MB took the UI thread 9 to 14 s).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.style import Style
@@ -19,11 +27,29 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.kinds import Kind
-from reader.render.engine import BidiMode, Line, Settings, Span, VisualLine, render, render_text
+from reader.render.engine import (
+    BidiMode,
+    Line,
+    Settings,
+    Span,
+    VisualLine,
+    paragraph_lines,
+    render,
+    render_text,
+)
+from reader.render.sanitize import split_paragraphs
 from reader.store.read.rows import Article, Mention
 from reader.tui.strips import parts_line, visual_strip
 
 HIT_STYLES = ("hit", "hit-current")
+# A body longer than HUGE characters is laid out in a worker after its first FIRST
+# characters; the worker hands over SLICE characters at a time, and a paragraph longer
+# than PIECE is cut at a space so no single layout call can be long.
+HUGE = 100_000
+FIRST = 12_000
+SLICE = 40_000
+PIECE = 8_000
+PAUSE = 0.002  # seconds the layout worker sleeps after each piece
 
 
 class BodyView(ScrollView, can_focus=True):
@@ -56,6 +82,12 @@ class BodyView(ScrollView, can_focus=True):
         self._body_top = 0
         self._starts: list[int] = []
         self._layout_key: tuple[object, ...] = ()
+        self._generation = 0
+        self._complete = True  # False while a worker still lays out the rest of the body
+        self._pending: tuple[int, int] | None = None  # (offset, margin) to scroll to
+        self._by_start: list[Span] = []
+        self._starts_of_spans: list[int] = []
+        self._longest_span = 0
         # Strips of the rows painted so far for this layout and base style.
         self._strips: dict[int, Strip] = {}
         self._strips_base = Style()
@@ -98,7 +130,14 @@ class BodyView(ScrollView, can_focus=True):
         if not force and key == self._layout_key:
             return
         keep = self.top_offset() if not force and self._layout_key else 0
+        if force and self._layout_key[:1] == key[:1] and self.article is not None:
+            # The same huge article again (bidi mode, hits): its new layout starts short, so
+            # the row index alone would drop the reader back to the first screens.
+            keep = self.top_offset() if len(self.article.body) > HUGE else 0
         self._layout_key = key
+        self._generation += 1
+        self._complete, self._pending = True, None
+        rest: list[tuple[int, str]] = []
         rows: list[tuple[VisualLine | Line, str]] = []
         self._body_top = 0
         self._spans = []
@@ -125,7 +164,12 @@ class BodyView(ScrollView, can_focus=True):
                 (s for s in spans if s.end > s.start),
                 key=lambda s: (s.style.startswith("hit"), s.start),
             )
-            rows += _with_paragraph_gaps(render(article.body, width, Settings(mode)), width)
+            self._index_spans()
+            if len(article.body) <= HUGE:
+                rows += _with_paragraph_gaps(render(article.body, width, Settings(mode)), width)
+            else:
+                head, rest = _head(_pieces(article.body), FIRST)
+                rows += _with_paragraph_gaps(_lay_out(head, width, Settings(mode)), width)
         self._rows = rows
         self._strips = {}
         self._starts = [
@@ -134,8 +178,68 @@ class BodyView(ScrollView, can_focus=True):
         ]
         self.virtual_size = Size(width, len(rows))
         self.refresh()
+        if rest:
+            self._complete = False
+            self._lay_out_rest(rest, width, Settings(mode), self._generation)
         if keep:
             self.call_after_refresh(self.scroll_to_offset, keep, margin=0)
+
+    def _lay_out_rest(
+        self, rest: list[tuple[int, str]], width: int, settings: Settings, generation: int
+    ) -> None:
+        """The rest of a huge body, laid out in a thread a slice at a time."""
+        from textual.worker import get_current_worker
+
+        app = self.app
+
+        def work() -> None:
+            worker = get_current_worker()
+            slices = list(_slices(rest, SLICE))
+            for number, part in enumerate(slices):
+                if worker.is_cancelled or generation != self._generation:
+                    return
+                lines = _lay_out(part, width, settings, pause=True)
+                rows = _with_paragraph_gaps(lines, width)
+                if rows:
+                    rows.insert(0, (_blank(width, lines[0].source_range()[0]), ""))
+                last = number == len(slices) - 1
+                app.call_from_thread(self._append, generation, rows, last)
+
+        self.run_worker(work, thread=True, group="body-layout", exclusive=True)
+
+    def _append(
+        self, generation: int, rows: list[tuple[VisualLine | Line, str]], last: bool
+    ) -> None:
+        if generation != self._generation:
+            return
+        self._rows.extend(rows)
+        self._starts.extend(
+            row.source_range()[0] if isinstance(row, Line) else row.logical_start for row, _ in rows
+        )
+        self._complete = last
+        self.virtual_size = Size(self.virtual_size.width, len(self._rows))
+        self.refresh()
+        if self._pending is not None and (last or self._starts[-1] >= self._pending[0]):
+            offset, margin = self._pending
+            self._pending = None
+            self.scroll_to_offset(offset, margin=margin)
+
+    @property
+    def laid_out(self) -> bool:
+        """Whether the whole body is laid out (a worker may still be on a huge one)."""
+        return self._complete
+
+    def _index_spans(self) -> None:
+        """Spans by start, so a painted row finds its own without a scan of them all."""
+        self._by_start = sorted(self._spans, key=lambda s: s.start)
+        self._starts_of_spans = [s.start for s in self._by_start]
+        self._longest_span = max((s.end - s.start for s in self._by_start), default=0)
+
+    def _spans_in(self, low: int, high: int) -> list[Span]:
+        first = bisect_left(self._starts_of_spans, low - self._longest_span)
+        last = bisect_left(self._starts_of_spans, high)
+        found = [s for s in self._by_start[first:last] if s.end > low]
+        return sorted(found, key=lambda s: (s.style.startswith("hit"), s.start))
 
     def on_resize(self) -> None:
         self._layout()
@@ -158,6 +262,9 @@ class BodyView(ScrollView, can_focus=True):
 
     def scroll_to_offset(self, offset: int, *, margin: int = 2) -> None:
         """Bring the row showing `offset` near the top, `margin` rows of context above it."""
+        if not self._complete and (not self._starts or offset > self._starts[-1]):
+            self._pending = (offset, margin)  # that part of a huge body is still being laid out
+            return
         self.scroll_to(y=max(0, self.row_of(offset) - margin), animate=False, immediate=True)
 
     def step_hit(self, step: int) -> bool:
@@ -190,7 +297,7 @@ class BodyView(ScrollView, can_focus=True):
         row, role = self._rows[index]
         if role:
             base = base + self.get_component_rich_style(f"body--{role}")
-        line = _visual(row, self._spans) if isinstance(row, Line) else row
+        line = _visual(row, self) if isinstance(row, Line) else row
         return visual_strip(line, width, base, self._styles)
 
     def _span_styles(self) -> dict[str, Style]:
@@ -200,10 +307,10 @@ class BodyView(ScrollView, can_focus=True):
         }
 
 
-def _visual(line: Line, spans: list[Span]) -> VisualLine:
+def _visual(line: Line, view: BodyView) -> VisualLine:
     """A body row as `render_text` would give it, its styles worked out only now."""
     low, high = line.source_range()
-    hits = [s for s in spans if s.start < high and low < s.end]
+    hits = view._spans_in(low, high)
     return VisualLine(line.text, line.rtl, line.style_ranges(hits) if hits else (), low)
 
 
@@ -226,3 +333,53 @@ def _with_paragraph_gaps(lines: list[Line], width: int) -> list[tuple[VisualLine
             paragraph = line.offset
         rows.append((line, ""))
     return rows
+
+
+def _pieces(body: str) -> list[tuple[int, str]]:
+    """The body's paragraphs with their offsets, any longer than PIECE cut at a space."""
+    out: list[tuple[int, str]] = []
+    for offset, paragraph in split_paragraphs(body):
+        start = 0
+        while len(paragraph) - start > PIECE:
+            cut = paragraph.rfind(" ", start + PIECE // 2, start + PIECE)
+            cut = cut + 1 if cut > 0 else start + PIECE
+            out.append((offset + start, paragraph[start:cut]))
+            start = cut
+        out.append((offset + start, paragraph[start:]))
+    return out
+
+
+def _head(
+    pieces: list[tuple[int, str]], chars: int
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The first pieces holding about `chars` characters, and the rest."""
+    total = 0
+    for index, (_, text) in enumerate(pieces):
+        total += len(text)
+        if total >= chars:
+            return pieces[: index + 1], pieces[index + 1 :]
+    return pieces, []
+
+
+def _slices(pieces: list[tuple[int, str]], chars: int) -> Iterator[list[tuple[int, str]]]:
+    while pieces:
+        part, pieces = _head(pieces, chars)
+        yield part
+
+
+def _lay_out(
+    pieces: list[tuple[int, str]], width: int, settings: Settings, *, pause: bool = False
+) -> list[Line]:
+    """What `render` gives for the body, for these pieces of it only. With `pause` (in the
+    worker) it sleeps a moment after each piece: a thread that only computes would make
+    the UI thread wait its turn for the GIL at every step of a frame."""
+    lines: list[Line] = []
+    for offset, text in pieces:
+        lines.extend(_at(line, offset) for line in paragraph_lines(text, width, settings))
+        if pause:
+            time.sleep(PAUSE)
+    return lines
+
+
+def _at(line: Line, offset: int) -> Line:
+    return line if offset == 0 else replace(line, offset=offset)
