@@ -311,7 +311,9 @@ def main() -> int:
         seeds = seeds_db(Path(tmp))
         spawn_paint(db)
         spawn_paint(seeds)
-        big, small, rss = [], [], []
+        big: list[float] = []
+        small: list[float] = []
+        rss: list[int] = []
         for _ in range(args.runs):
             for target, times in ((seeds, small), (db, big)):
                 seconds, kib = spawn_paint(target)
@@ -382,8 +384,8 @@ def main() -> int:
             verdict(rss_mb, TARGETS["rss_mb"]),
         ),
     ]
-    for text, target, result in rows:
-        print(f"{result:4}  {text}  [target {target}]")
+    for text, bound, result in rows:
+        print(f"{result:4}  {text}  [target {bound}]")
     print(f"person chosen: {name} with {person_articles} articles; {load()}")
     return 0
 

@@ -1,15 +1,11 @@
-"""The Arabic character ranges, named once, as regex class bodies (`f"[{LETTERS}]"`).
+"""The Arabic character ranges, named once, as regex class bodies (`f"[{BLOCKS}]"`).
 
 Imports nothing, so every room uses the same ranges: the decoder guessing an
-encoding, the cleaner telling Arabic lines from chrome, the shaper, the reader.
+encoding, the cleaner telling Arabic lines from chrome, the shaper.
 """
 
 from __future__ import annotations
 
-LETTERS = "\u0621-\u064a"
-"""The letters of the basic block, hamza to yeh."""
-HARAKAT = "\u064b-\u065f\u0670"
-"""Vowel and other marks written on a letter (tanween to wavy hamza, superscript alef)."""
 BLOCKS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 """Arabic, its Supplement and Extended-A, and both presentation-form blocks."""
 JOINING_BLOCKS = "\u0600-\u08ff"

@@ -7,6 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No wall-clock bound in the suite: Hypothesis's per-example deadline and its "input
+# generation is slow" check both fail on a loaded machine, not on a slow program.
+settings.register_profile("khabar", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("khabar")
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

@@ -41,13 +41,3 @@ def next_mode(mode: Mode) -> Mode:
     """The run-time toggle cycles app → terminal → off → app."""
     order = list(Mode)
     return order[(order.index(mode) + 1) % len(order)]
-
-
-def enter_sequence(mode: Mode) -> str:
-    """What to write to the terminal when the screen starts drawing in `mode`."""
-    return TERMINAL_BIDI_ON if mode is Mode.TERMINAL else TERMINAL_BIDI_OFF
-
-
-def exit_sequence() -> str:
-    """Leave the terminal's own bidi as terminals default to: implicit mode on."""
-    return TERMINAL_BIDI_ON

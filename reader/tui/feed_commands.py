@@ -1,4 +1,5 @@
-"""The feeds in the command palette (Ctrl+P): fetch now, or read one feed or one tag.
+"""The feeds in the command palette (Ctrl+P): fetch now, or read one feed or one tag; and
+the fetch itself, as `R` runs it in a worker.
 
 The subscriptions are read when the palette opens, off the UI thread, through the
 reader screen's own store.
@@ -9,12 +10,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
 
 from reader.store.read.library import Library
 from reader.store.read.rows import FeedName
+from reader.tui.screens.results import FeedsFetched, FetchProgress
 
 
 class FeedScreen(Protocol):
@@ -70,3 +74,36 @@ class FeedCommands(Provider):
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def fetch_due_feeds(db_path: Path, post: Callable[[Message], object]) -> None:
+    """`R`'s work, run in a worker thread: fetch the due feeds, posting `FetchProgress` as each
+    feed is stored and `FeedsFetched` at the end. A failed fetch is a summary, never an error
+    that takes the reader down."""
+    from reader.fetch.run import FeedOutcome, fetch_feeds
+
+    total, done, added, failed = 0, 0, 0, 0
+
+    def started(count: int) -> None:
+        nonlocal total
+        total = count
+        post(FetchProgress(0, total, 0))
+
+    def stored(outcome: FeedOutcome) -> None:
+        nonlocal done, added, failed
+        done, added = done + 1, added + outcome.added
+        failed += outcome.error is not None
+        post(FetchProgress(done, total, added))
+
+    try:
+        report = fetch_feeds(db_path, workers=0, on_start=started, on_feed=stored)
+    except Exception as error:  # a fetch must never take the reader down
+        post(FeedsFetched(f"Fetching failed: {error}", added))
+        return
+    if not report.feeds:
+        summary = "No feed is due" if not report.notes else report.notes[0]
+    else:
+        feeds = "1 feed" if done == 1 else f"{done} feeds"
+        summary = f"{feeds} fetched: {added} new article{'' if added == 1 else 's'}"
+        summary += f", {failed} failed (khabar fetch says why)" if failed else ""
+    post(FeedsFetched(summary, added))

@@ -81,11 +81,6 @@ def text_strip(
     return Strip.join([Strip([Segment(prefix, prefix_style or base)]), body])
 
 
-def visual_text(text: str, width: int, mode: BidiMode) -> str:
-    """The engine's visual form of a short text, unpadded, for places that take plain text."""
-    return fit_line(text, max(1, width), mode).text.strip()
-
-
 def fit_with_tail(text: str, tail: str, width: int, mode: BidiMode) -> VisualLine:
     """One row of `text` + `tail` where the tail (an entity's count, a date) survives a cut:
     the text is shortened at its logical end and the ellipsis goes before the tail."""

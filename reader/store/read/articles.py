@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reader.kinds import Kind, kind_order
 from reader.store.read.rows import Article, EntityCount, Mention
 from reader.store.read.session import Session
@@ -48,15 +46,3 @@ class Articles:
             ).fetchall()
         found = [EntityCount(r[0], Kind(r[1]), r[2], r[3]) for r in rows]
         return sorted(found, key=lambda e: (kind_order(e.kind), -e.mentions, e.canonical))
-
-    def entity_names(self, entity_ids: Sequence[int]) -> dict[int, str]:
-        if not entity_ids:
-            return {}
-        marks = ",".join("?" * len(entity_ids))
-        with self._session.locked() as conn:
-            return {
-                r[0]: r[1]
-                for r in conn.execute(
-                    f"SELECT id, canonical FROM entities WHERE id IN ({marks})", list(entity_ids)
-                )
-            }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reader.kinds import Kind
 
@@ -70,7 +70,6 @@ class EntityCount:
     kind: Kind
     canonical: str
     mentions: int
-    first_offsets: tuple[int, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

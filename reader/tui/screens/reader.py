@@ -12,36 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive, var
-from textual.screen import Screen
 from textual.widget import Widget
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.render.engine import BidiMode
-from reader.store.read.library import Library
 from reader.store.read.rows import Article, ArticleFilter
 from reader.tui import reading
-from reader.tui.feed_commands import FeedCommands
+from reader.tui.feed_commands import FeedCommands, fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
-from reader.tui.reading import DATABASE_ERRORS, LAST_ARTICLE
-from reader.tui.screens.results import (
-    FeedsFetched,
-    FetchProgress,
-    Filtered,
-    RowAtCursor,
-    Started,
-)
-from reader.tui.store_request import StoreRequest
+from reader.tui.reading import LAST_ARTICLE
+from reader.tui.screens.results import FeedsFetched, FetchProgress, Filtered, RowAtCursor, Started
+from reader.tui.screens.store_screen import StoreScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.block_cache import BLOCK
 from reader.tui.widgets.body_pane import BodyPane
@@ -61,11 +50,7 @@ EMPTY_CORPUS = (
 HINTS = "? help  / search  Tab panes  m bidi  q quit"
 
 
-class NotStarted(Exception):
-    """A worker ran before the store was opened (or after opening it failed)."""
-
-
-class ReaderScreen(Screen[None]):
+class ReaderScreen(StoreScreen):
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FeedCommands}
 
@@ -77,9 +62,7 @@ class ReaderScreen(Screen[None]):
     """The persons in the filter, ticked in the people pane."""
 
     def __init__(self, db_path: Path) -> None:
-        super().__init__()
-        self.db_path = db_path
-        self.library: Library | None = None
+        super().__init__(db_path)
         self.filter_names: dict[int, str] = {}
         self.feed_label = ""  # the feed or #tag the list is narrowed to
         self.fetching = ""  # what an `R` fetch is doing, for the status line
@@ -138,32 +121,13 @@ class ReaderScreen(Screen[None]):
 
     # workers ----------------------------------------------------------------
 
-    @property
-    def _store(self) -> Library:
-        if self.library is None:
-            raise NotStarted
-        return self.library
-
-    def _reply(self, message: Message) -> None:
-        if not get_current_worker().is_cancelled:
-            self.post_message(message)
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        """The one place a store error is shown; anything else is a bug and is raised."""
-        error = event.worker.error
-        if event.state != WorkerState.ERROR or isinstance(error, NotStarted) or error is None:
-            return
-        if not isinstance(error, DATABASE_ERRORS):
-            raise error
-        self.query_one(BodyView).show_message(reading.describe_db_error(error, self.db_path))
+    def show_store_error(self, text: str) -> None:
+        self.query_one(BodyView).show_message(text)
         self._update_status()
 
     @work(thread=True, exclusive=True, group="start", exit_on_error=False)
     def _start(self, flt: ArticleFilter, narrow: str) -> None:
-        if self.library is None:
-            self.library = Library(self.db_path)
-        store = self.library
+        store = self._open_store()
         count = store.listing.count_articles(flt)
         last = store.state.get_app_state(LAST_ARTICLE)
         position = store.listing.position_of(flt, int(last)) if last and last.isdigit() else None
@@ -194,23 +158,6 @@ class ReaderScreen(Screen[None]):
                 self.query_one(BodyView).show_message(EMPTY_CORPUS)
             self._open_at_cursor()
             self._update_header()
-
-    @on(StoreRequest)
-    def _serve(self, request: StoreRequest[Any]) -> None:
-        request.stop()
-        self.run_worker(
-            partial(self._answer, request),
-            thread=True,
-            group=request.group,
-            exclusive=request.exclusive,
-            exit_on_error=False,
-        )
-
-    def _answer(self, request: StoreRequest[Any]) -> None:
-        """A pane's request, run in a worker of the request's group."""
-        answer = request.serve(self._store)
-        if answer is not None and not get_current_worker().is_cancelled:
-            request.requester.post_message(answer)
 
     # articles ---------------------------------------------------------------
 
@@ -430,33 +377,7 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
     def _fetch_feeds(self) -> None:
-        from reader.fetch.run import FeedOutcome, fetch_feeds
-
-        total, done, added, failed = 0, 0, 0, 0
-
-        def started(count: int) -> None:
-            nonlocal total
-            total = count
-            self.post_message(FetchProgress(0, total, 0))
-
-        def stored(outcome: FeedOutcome) -> None:
-            nonlocal done, added, failed
-            done, added = done + 1, added + outcome.added
-            failed += outcome.error is not None
-            self.post_message(FetchProgress(done, total, added))
-
-        try:
-            report = fetch_feeds(self.db_path, workers=0, on_start=started, on_feed=stored)
-        except Exception as error:  # a fetch must never take the reader down
-            self.post_message(FeedsFetched(f"Fetching failed: {error}", added))
-            return
-        if not report.feeds:
-            summary = "No feed is due" if not report.notes else report.notes[0]
-        else:
-            feeds = "1 feed" if done == 1 else f"{done} feeds"
-            summary = f"{feeds} fetched: {added} new article{'' if added == 1 else 's'}"
-            summary += f", {failed} failed (khabar fetch says why)" if failed else ""
-        self.post_message(FeedsFetched(summary, added))
+        fetch_due_feeds(self.db_path, self.post_message)
 
     @on(FetchProgress)
     def _fetch_progress(self, message: FetchProgress) -> None:
