@@ -59,6 +59,9 @@ ADVERBIALS = _folded(
     خارج وسط إزاء حيال عقب إثر أثناء جراء بسبب قرابة نحو صوب تلقاء لاحقا سابقا مسبقا حاليا
     مؤخرا أيضا جدا دائما أحيانا غالبا تقريبا رسميا علنا فورا معا حيث ريثما بينما"""
 )
+# Words before a sports club's name (فريق ميلان، نادي الوداد): its name is an organisation.
+# الفريق is a military rank and stays a title.
+TEAM_CUES = _folded("""فريق فريقي نادي لنادي ناديا""")
 # Ordinals and ranks: after مركز/المركز they make a place in a ranking (المركز الثالث),
 # not an organisation.
 ORDINALS = _folded(

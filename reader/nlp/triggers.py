@@ -15,12 +15,14 @@ from typing import NamedTuple
 
 from reader.nlp import lexicon
 from reader.nlp.clitics import stems
+from reader.nlp.features import ordinary_word
 from reader.nlp.tokens import Token
 
 # The cue families, each of which can be switched off (bench/ner_eval.py ablations).
-FAMILIES = ("titles", "verbs", "org-heads", "place-cues")
+FAMILIES = ("titles", "verbs", "org-heads", "place-cues", "teams")
 MAX_TITLE_GAP = 4
 MAX_NAME_TOKENS = 4
+_MAX_TEAM_TOKENS = 3
 _OPENING = frozenset('(«"“')
 _PUNCT_SKIP = frozenset("،,:")
 
@@ -46,10 +48,12 @@ def cue_family(word: str) -> str:
         return "org-heads"
     if _cue(word, lexicon.PLACE_CUES):
         return "place-cues"
+    if _cue(word, lexicon.TEAM_CUES):
+        return "teams"
     return ""
 
 
-_KIND = {"titles": "PER", "verbs": "PER", "org-heads": "ORG", "place-cues": "LOC"}
+_KIND = {"titles": "PER", "verbs": "PER", "org-heads": "ORG", "place-cues": "LOC", "teams": "TEAM"}
 
 
 def _is_nisba(word: str) -> bool:
@@ -76,6 +80,20 @@ def _name_run(tokens: list[Token], i: int, namelike: Callable[[int], bool]) -> i
     """Index after the name-like tokens starting at i (at most MAX_NAME_TOKENS)."""
     j = i
     while j < len(tokens) and j - i < MAX_NAME_TOKENS and namelike(j):
+        j += 1
+    return j
+
+
+def _team_run(tokens: list[Token], i: int, namelike: Callable[[int], bool]) -> int:
+    """Index after a club's name (فريق ميلان، فريقي الوداد البيضاوي): name-like words, or
+    definite words that are no ordinary noun or adjective (الوداد، الفاسي but not
+    الإيطالي or العمل), at most three."""
+    j = i
+    while j < len(tokens) and j - i < _MAX_TEAM_TOKENS:
+        word = tokens[j].folded
+        definite = word.startswith("ال") and word.isalpha() and word not in lexicon.NON_NAME
+        if not (namelike(j) or (definite and not ordinary_word(word))):
+            break
         j += 1
     return j
 
@@ -112,6 +130,12 @@ def find(
             )
             if end > i + 1 and not generic:
                 spans.append(Span(i, end, "ORG"))
+                i = end
+                continue
+        elif cue == "TEAM":
+            end = _team_run(tokens, i + 1, namelike)
+            if end > i + 1:
+                spans.append(Span(i + 1, end, "ORG"))
                 i = end
                 continue
         elif cue == "LOC":

@@ -44,3 +44,9 @@ def test_ordinary_phrase_is_no_organisation(text: str, word: str) -> None:
 def test_channel_name_still_found_on_its_own() -> None:
     mentions = extract_entities("وقالت العربية إن الاجتماع تأجل")
     assert ("العربية", "ORG") in {(m.text, m.kind) for m in mentions}
+
+
+def test_club_after_team_cue_is_an_organisation() -> None:
+    mentions = extract_entities("وفاز فريق ميلان الإيطالي على ضيفه")
+    assert ("ميلان", "ORG") in {(m.text, m.kind) for m in mentions}
+    assert all(m.kind != "ORG" for m in extract_entities("ويضم فريق العمل خبراء مستقلين"))
