@@ -12,7 +12,14 @@ from typing import Any
 
 from reader.render.engine import BidiMode, render_text
 from reader.store.read.library import Library
-from reader.store.read.rows import Article, ArticleFilter, EntityCount, Mention
+from reader.store.read.rows import (
+    Article,
+    ArticleFilter,
+    EntityCount,
+    ListedArticle,
+    ListedPerson,
+    Mention,
+)
 from reader.store.schema import SchemaTooNew
 from reader.tui.strips import fit_line
 from reader.tui.widgets.block_cache import BLOCK
@@ -84,3 +91,23 @@ def filter_label(flt: ArticleFilter, names: dict[int, str], feeds: str = "") -> 
     if flt.bookmarks_only:
         parts.append("★")
     return " + ".join(parts)
+
+
+def read_start(
+    store: Library, flt: ArticleFilter, narrow: str
+) -> tuple[
+    int, int, list[ListedArticle], int, list[ListedPerson], Loaded | None, list[tuple[str, int]]
+]:
+    """Everything the first screen shows, in `Started`'s order: the list (opened where the
+    reader left off), the people pane, and the article at the cursor, read here too so it
+    is drawn in one frame rather than one more worker round trip and layout each."""
+    count = store.listing.count_articles(flt)
+    last = store.state.get_app_state(LAST_ARTICLE)
+    position = store.listing.position_of(flt, int(last)) if last and last.isdigit() else None
+    cursor = position or 0
+    first = store.listing.articles_at(flt, cursor // BLOCK * BLOCK, BLOCK)
+    people = store.people.people(narrow, 0, 100)
+    at = cursor % BLOCK
+    opened = load_article(store, first[at].id) if at < len(first) else None
+    variants = store.people.variants(people[0].id) if people else []
+    return count, cursor, first, store.people.count_people(narrow), people, opened, variants

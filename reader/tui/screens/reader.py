@@ -28,11 +28,9 @@ from reader.store.read.rows import Article, ArticleFilter
 from reader.tui import reading
 from reader.tui.feed_commands import FeedCommands, fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
-from reader.tui.reading import LAST_ARTICLE
 from reader.tui.screens.results import FeedsFetched, FetchProgress, Filtered, RowAtCursor, Started
 from reader.tui.screens.store_screen import StoreScreen
 from reader.tui.widgets.article_list import ArticleList
-from reader.tui.widgets.block_cache import BLOCK
 from reader.tui.widgets.body_pane import BodyPane
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.engine_text import EngineLine
@@ -127,23 +125,7 @@ class ReaderScreen(StoreScreen):
 
     @work(thread=True, exclusive=True, group="start", exit_on_error=False)
     def _start(self, flt: ArticleFilter, narrow: str) -> None:
-        store = self._open_store()
-        count = store.listing.count_articles(flt)
-        last = store.state.get_app_state(LAST_ARTICLE)
-        position = store.listing.position_of(flt, int(last)) if last and last.isdigit() else None
-        cursor = position or 0
-        first = store.listing.articles_at(flt, cursor // BLOCK * BLOCK, BLOCK)
-        people = store.people.people(narrow, 0, 100)
-        # What the first screen shows, read here too, so it is drawn in one frame
-        # rather than one more worker round trip and layout each.
-        at = cursor % BLOCK
-        opened = reading.load_article(store, first[at].id) if at < len(first) else None
-        variants = store.people.variants(people[0].id) if people else []
-        self._reply(
-            Started(
-                count, cursor, first, store.people.count_people(narrow), people, opened, variants
-            )
-        )
+        self._reply(Started(*reading.read_start(self._open_store(), flt, narrow)))
 
     @on(Started)
     def _started(self, message: Started) -> None:
