@@ -15,6 +15,7 @@ from pathlib import Path
 from reader.clean.template import SiteTemplate, document_hashes, site_key
 from reader.ingest.pipeline import IngestReport, entity_functions
 from reader.ingest.prepare import Extractor, clean_document, document_row
+from reader.store.raw import raw_text
 from reader.store.reclean import replace_articles
 from reader.store.schema import open_db
 from reader.store.write import Canonical
@@ -50,6 +51,7 @@ def reclean(
             "SELECT id, path, kind, encoding, raw, sha256 FROM documents"
             " WHERE kind IN ('txt', 'html') ORDER BY id"
         ).fetchall()
+        rows = [(i, path, kind, enc, raw_text(raw), sha) for i, path, kind, enc, raw, sha in rows]
         counts: dict[str, Counter[int]] = defaultdict(Counter)
         documents: Counter[str] = Counter()
         sites: list[str] = []

@@ -14,6 +14,7 @@ from collections import Counter
 from datetime import UTC, datetime
 
 from reader.store.records import DocumentRow
+from reader.store.search_text import index_text
 from reader.store.write import (
     Canonical,
     _insert_article,
@@ -87,6 +88,14 @@ def _delete_article(conn: sqlite3.Connection, article_id: int) -> None:
     )
     conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
-    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    # The index is contentless: a row goes by the 'delete' command given the folded text it
+    # was indexed with, which index_text makes again from the stored title and body.
+    title, body = conn.execute(
+        "SELECT title, body FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    conn.execute(
+        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+        (article_id, index_text(title), index_text(body)),
+    )
     conn.execute("DELETE FROM reading_state WHERE article_id = ?", (article_id,))
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))

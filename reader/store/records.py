@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import InitVar, dataclass, field
 
 from reader.kinds import Kind
+from reader.store.raw import pack_raw
 from reader.store.search_text import index_text
 
 
@@ -56,6 +57,11 @@ class DocumentRow:
     dropped: tuple[tuple[str, str], ...] = field(default=())  # (text, reason)
     notes: tuple[str, ...] = ()  # what the summary should say about this document
     feed_id: int | None = None  # the subscription a fetched page or item came from
+    # `raw` as documents.raw stores it, compressed where the row is built (a worker).
+    packed_raw: bytes = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "packed_raw", pack_raw(self.raw))
 
 
 @dataclass(frozen=True, slots=True)

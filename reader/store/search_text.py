@@ -5,6 +5,9 @@ Arabic writes و ف ب ل ك onto the next word (لبيونغ يانغ, وبوت
 whole tokens or their prefixes, never a suffix, so a search for بيونغ يانغ would miss
 the article that only says لبيونغ يانغ. The bare forms go after the folded text, so a
 search finds a word behind a clitic while the text's own words keep their order.
+
+The index is contentless, so removing a row (khabar reclean) hands FTS5 the same folded
+text again: a change to what index_text makes needs a migration that rebuilds the index.
 """
 
 from __future__ import annotations

@@ -72,7 +72,16 @@ def insert_documents(
                 "INSERT INTO documents"
                 " (path, sha256, kind, encoding, raw, dropped, ingested_at, feed_id)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.path, doc.sha256, doc.kind, doc.encoding, doc.raw, dropped, now, doc.feed_id),
+                (
+                    doc.path,
+                    doc.sha256,
+                    doc.kind,
+                    doc.encoding,
+                    doc.packed_raw,
+                    dropped,
+                    now,
+                    doc.feed_id,
+                ),
             )
             document_id = _lastrowid(cursor)
             ids: list[int] = []
