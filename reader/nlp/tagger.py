@@ -88,10 +88,13 @@ class _Model:
         self.zero = np.zeros(n)
         self.bos = self.row("BOS")
         self.eos = self.row("EOS")
-        # First words of the known "bi=" and "+bi=" pairs, so most tokens build no string.
-        self.bigram_left = frozenset(a[3:].partition("|")[0] for a in self.index if a[:3] == "bi=")
+        # First words of the known "bi=" and "+bi=" pairs, so most tokens build no string;
+        # "|" is always in, being the one word the separator cannot split off.
+        self.bigram_left = frozenset(
+            {"|", *(a[3:].partition("|")[0] for a in self.index if a[:3] == "bi=")}
+        )
         self.bigram_right = frozenset(
-            a[4:].partition("|")[0] for a in self.index if a[:4] == "+bi="
+            {"|", *(a[4:].partition("|")[0] for a in self.index if a[:4] == "+bi=")}
         )
         self.words: dict[str, int] = {}
         self.table = np.zeros((1024, 5, n))

@@ -76,7 +76,7 @@ _WORDS = _vocabulary(sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
 @given(
     st.lists(
         st.lists(
-            st.one_of(st.sampled_from(_WORDS), st.text("ابتثجحخدرزسشصعغفقكلمنهوي", max_size=6)),
+            st.one_of(st.sampled_from(_WORDS), st.text("ابتثجحخدرزسشصعغفقكلمنهوي|", max_size=6)),
             max_size=12,
         ),
         max_size=6,
