@@ -17,7 +17,7 @@ import sqlite3
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -179,6 +179,9 @@ def store(
                     bar.advance(1, report.articles)
                     if stop.is_set():
                         break
+                if isinstance(stream, Generator):
+                    # Its pool shuts down now, not whenever the generator is collected.
+                    stream.close()
             except BrokenProcessPool:
                 # A worker was killed (OOM killer, kill -9): what came back is stored
                 # below, the rest is for the next run, which skips what is stored.
