@@ -127,11 +127,12 @@ def _implicit_levels(line: str, base: int) -> list[int]:
 def _weak_rules(types: list[str], embedding: str) -> None:
     n = len(types)
     last_strong = embedding
+    previous = embedding  # the class before W2/W3 rewrote it: a mark after AL is AL (W1)
     for i in range(n):  # W1 (NSM), W2, W3
         kind = types[i]
         if kind == "NSM":
-            types[i] = types[i - 1] if i else embedding
-            kind = types[i]
+            kind = types[i] = previous
+        previous = kind
         if kind == "L" or kind == "R":
             last_strong = kind
         elif kind == "AL":
