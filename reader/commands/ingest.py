@@ -55,5 +55,12 @@ def run(args: argparse.Namespace) -> int:
     if report.interrupted:
         return 130
     if report.unprocessed:
-        return 1
+        # Everything stored is committed and the database closed; what is left is the
+        # broken pool's manager thread, which the interpreter would join at exit for ever
+        # when a killed worker left a result half-written.
+        import os
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(1)
     return 0 if report.ok else 1

@@ -272,13 +272,14 @@ def prepared_batches(
     )
     pending: deque[Future[list[list[Outcome]]]] = deque()
     queued = iter(chunks)
+    broken = False
     try:
         for chunk in queued:
             pending.append(pool.submit(_prepare_in_worker, chunk))
             if len(pending) >= workers * 4:
                 break
         while pending and not stop.is_set():
-            results = _wait(pending[0], stop)
+            results = _wait(pending[0], stop, workers)
             if results is None:
                 break
             pending.popleft()
@@ -289,20 +290,36 @@ def prepared_batches(
                 yield outcomes
                 if stop.is_set():
                     return
+    except BrokenProcessPool:
+        broken = True
+        raise
     finally:
         # Running workers see `halt` between stages and files, so the wait is one stage.
         halt.set()
         for future in pending:
             future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        if broken:
+            # The pool's own shutdown can wait for ever on a result a killed worker left
+            # half-written; the survivors are ended here instead.
+            pool.shutdown(wait=False, cancel_futures=True)
+            for child in multiprocessing.active_children():
+                child.kill()
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _wait(future: Future[list[list[Outcome]]], stop: threading.Event) -> list[list[Outcome]] | None:
+def _wait(
+    future: Future[list[list[Outcome]]], stop: threading.Event, workers: int
+) -> list[list[Outcome]] | None:
+    """The future's result, None once `stop` is set; BrokenProcessPool as soon as a worker
+    is gone, even when the pool itself has not noticed (a worker killed while writing its
+    result leaves the pool waiting for the rest of it)."""
     while not stop.is_set():
         try:
             return future.result(timeout=_POLL_SECONDS)
         except FutureTimeout:
-            continue
+            if len(multiprocessing.active_children()) < workers:
+                raise BrokenProcessPool("a worker process died") from None
     return None
 
 
