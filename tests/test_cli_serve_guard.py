@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,10 +45,23 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int,
                 break
         assert url, "no URL with a token printed at start"
         token = url.split("token=")[1]
+        _wait_listening(port)
         yield f"http://127.0.0.1:{port}", port, token
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def _wait_listening(port: int) -> None:
+    """The URL is printed as the server starts, a moment before it listens: wait for the
+    port (a bound on waiting, not a timing assertion)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"nothing listens on port {port}")
 
 
 def _browser() -> aiohttp.ClientSession:
