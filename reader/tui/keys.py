@@ -29,6 +29,9 @@ KEYS: list[Binding] = [
     Binding("escape", "clear_filters", "Clear filters", id="app.clear"),
     Binding("pagedown,space", "page(1)", "Body page down", id="app.page_down"),
     Binding("pageup", "page(-1)", "Body page up", id="app.page_up"),
+    Binding("y", "copy_url", "Copy the link (OSC 52)", id="app.copy_url"),
+    Binding("Y", "copy_text", "Copy the text (OSC 52)", id="app.copy_text"),
+    Binding("o", "open_url", "Open the link", id="app.open_url"),
 ]
 _APP_WIDE = {"app.quit", "app.help", "app.bidi"}
 APP_BINDINGS: list[BindingType] = [b for b in KEYS if b.id in _APP_WIDE]

@@ -10,6 +10,7 @@ puts the error in the body pane, never a traceback.
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from textual.widget import Widget
 from reader.render.engine import BidiMode
 from reader.store.read.rows import Article, ArticleFilter
 from reader.tui import reading
+from reader.tui.article_text import has_display, plain_text
 from reader.tui.feed_commands import FeedCommands, fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
 from reader.tui.screens.results import FeedsFetched, FetchProgress, Filtered, RowAtCursor, Started
@@ -317,6 +319,40 @@ class ReaderScreen(StoreScreen):
         new_bookmark = row.bookmarked != bookmarked
         articles.mark(row.id, read=new_read, bookmarked=new_bookmark)
         pane.mark_other(row.id, read=new_read, bookmarked=new_bookmark)
+
+    # the article outside the reader ---------------------------------------
+
+    def action_copy_url(self) -> None:
+        article = self.current
+        if article is None or not article.url:
+            self.notify("This article has no link", markup=False)
+            return
+        self.app.copy_to_clipboard(article.url)
+        self.notify(f"Link copied: {article.url}", markup=False)
+
+    def action_copy_text(self) -> None:
+        """The stored text in logical order, through OSC 52 (works over SSH and in tmux):
+        a terminal selection of the screen would copy shaped, visual-order cells."""
+        article = self.current
+        if article is None:
+            return
+        text = plain_text(article)
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Article copied ({len(text)} characters)", markup=False)
+
+    def action_open_url(self) -> None:
+        article = self.current
+        if article is None or not article.url:
+            self.notify("This article has no link", markup=False)
+            return
+        if not has_display():
+            self.notify("No display here to open a browser on: y copies the link", markup=False)
+            return
+        self._open_in_browser(article.url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        webbrowser.open(url)
 
     # panes ------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from reader.render.engine import (
 )
 from reader.render.sanitize import split_paragraphs
 from reader.store.read.rows import Article, Mention
-from reader.tui.strips import parts_line, visual_strip
+from reader.tui.strips import aligned_like, fit_line, parts_line, visual_strip
 
 HIT_STYLES = ("hit", "hit-current")
 # A body longer than HUGE characters is laid out in a worker after its first FIRST
@@ -58,10 +58,13 @@ class BodyView(ScrollView, can_focus=True):
         Binding("k,up", "scroll_up", "Scroll up", id="body.up", show=False),
         Binding("g,home", "scroll_home", "Top", id="body.top", show=False),
         Binding("G,end", "scroll_end", "Bottom", id="body.bottom", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", id="body.half_down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", id="body.half_up", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "body--title",
         "body--meta",
+        "body--url",
         *(f"body--{kind.style}" for kind in Kind),
         *(f"body--{name}" for name in HIT_STYLES),
     }
@@ -148,9 +151,12 @@ class BodyView(ScrollView, can_focus=True):
             titles = render_text(article.title, width, mode)
             rows += [(line, "title") for line in titles]
             meta = [p for p in (article.source, article.published, article.author) if p]
+            rtl = titles[0].rtl if titles else True
             if meta:
-                rtl = titles[0].rtl if titles else True
                 rows.append((parts_line(meta, width, mode, rtl), "meta"))
+            if article.url:
+                link = aligned_like(fit_line(article.url, width, mode), rtl, width)
+                rows.append((link, "url"))
             rows.append((_blank(width, 0), ""))
             self._body_top = len(rows)
             spans = [Span(m.start, m.end, m.kind) for m in self.mentions]
@@ -243,6 +249,10 @@ class BodyView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._layout()
+
+    def action_half_page(self, step: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_offset.y + step * rows, animate=False, immediate=True)
 
     def watch_bidi_mode(self) -> None:
         self._layout(force=True)
