@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 from ingest_articles import write_articles
 
-TOTAL = 800
+FIRST = 400  # files before the first round
+FRESH = 200  # new files before each round, so every kill has work left to land on
 KILLS = 5
+ROUNDS = 8 * KILLS
 COMMAND = (sys.executable, "-m", "reader", "ingest", "--no-entities", "--workers", "2")
 GONE_WITHIN = 5.0  # a bound on waiting, not a timing assertion
 
@@ -83,16 +85,22 @@ def _start(db_path: Path, folder: Path) -> subprocess.Popen[str]:
     )
 
 
-def _wait_for_workers(process: subprocess.Popen[str], rng: random.Random) -> list[int]:
-    """The workers, once they exist, after a random further moment of at most 0.3 s, so
-    the kill lands while they still have work (empty if the run finished first)."""
+def _wait_for_workers(
+    process: subprocess.Popen[str], db_path: Path, rng: random.Random
+) -> list[int]:
+    """The workers, once they exist and the writer has stored something new this round.
+
+    Waiting for progress rather than a fixed pause puts the kill inside the work on a
+    fast machine and a slow one alike; a small random delay then varies the moment.
+    """
+    before = _articles(db_path)
     deadline = time.monotonic() + 60
     while process.poll() is None and time.monotonic() < deadline:
         workers = _workers(process.pid)
-        if len(workers) == 2:
-            time.sleep(rng.uniform(0.0, 0.3))
+        if len(workers) == 2 and _articles(db_path) > before:
+            time.sleep(rng.uniform(0.0, 0.05))
             return _workers(process.pid)
-        time.sleep(0.02)
+        time.sleep(0.01)
     return []
 
 
@@ -109,22 +117,25 @@ def _all_gone(pids: list[int]) -> list[int]:
 @pytest.mark.slow
 def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "in"
-    write_articles(folder, TOTAL)
+    total = FIRST
+    write_articles(folder, total)
     db_path = tmp_path / "k.db"
     rng = random.Random(11)
     worker_kills = parent_kills = 0
     try:
         # A kill that lands after the workers' last file ends nothing (exit 0): it does not
-        # count, and the rounds go on until five of each kind have landed.
-        for round_ in range(4 * KILLS):
+        # count, and the rounds go on (each with fresh files) until five of each have landed.
+        for round_ in range(ROUNDS):
             if worker_kills >= KILLS and parent_kills >= KILLS:
                 break
             if (round_ % 2 == 0 and worker_kills >= KILLS) or (
                 round_ % 2 == 1 and parent_kills >= KILLS
             ):
                 continue
+            write_articles(folder, FRESH, start=total)
+            total += FRESH
             process = _start(db_path, folder)
-            workers = _wait_for_workers(process, rng)
+            workers = _wait_for_workers(process, db_path, rng)
             if not workers:
                 process.communicate(timeout=60)
                 continue
@@ -154,8 +165,8 @@ def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
     documents, paths = conn.execute(
         "SELECT count(*), count(DISTINCT path) FROM documents"
     ).fetchone()
-    assert (documents, paths) == (TOTAL, TOTAL)
+    assert (documents, paths) == (total, total)
     articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    assert articles == TOTAL
+    assert articles == total
     assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == articles
-    assert _articles(db_path) == TOTAL
+    assert _articles(db_path) == total
