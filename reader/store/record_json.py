@@ -51,6 +51,7 @@ def _article_json(article: ArticleRow) -> dict[str, Any]:
         "appended": [_article_json(a) for a in article.appended],
         "indexed_title": article.indexed_title,
         "indexed_body": article.indexed_body,
+        "signature": article.signature.hex(),
     }
 
 
@@ -100,4 +101,6 @@ def _article(value: dict[str, Any]) -> ArticleRow:
         ),
         appended=tuple(_article(a) for a in value["appended"]),
         indexed=(str(value["indexed_title"]), str(value["indexed_body"])),
+        # Records written before stories had no signature: made again from the text.
+        signed=bytes.fromhex(value["signature"]) if "signature" in value else None,
     )

@@ -11,6 +11,7 @@ from dataclasses import InitVar, dataclass, field
 from reader.kinds import Kind
 from reader.store.raw import pack_raw
 from reader.store.search_text import index_text
+from reader.store.story_sign import signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +37,18 @@ class ArticleRow:
     # so the single writer only inserts it; a row read back from `khabar process`
     # output brings its folded (title, body) along.
     indexed: InitVar[tuple[str, str] | None] = None
+    signed: InitVar[bytes | None] = None  # its story signature, likewise
     indexed_title: str = field(init=False)
     indexed_body: str = field(init=False)
+    # The near-duplicate signature for grouping stories, from the folded body above.
+    signature: bytes = field(init=False)
 
-    def __post_init__(self, indexed: tuple[str, str] | None) -> None:
+    def __post_init__(self, indexed: tuple[str, str] | None, signed: bytes | None) -> None:
         title, body = indexed or (index_text(self.title), index_text(self.body))
         object.__setattr__(self, "indexed_title", title)
         object.__setattr__(self, "indexed_body", body)
+        sig = signature(body.split("\n", 1)[0]) if signed is None else signed
+        object.__setattr__(self, "signature", sig)
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,6 +143,25 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE articles_fts;
     ALTER TABLE articles_fts_index RENAME TO articles_fts;
     """,
+    # 5: stories across sources (reader/store/stories.py): each article's MinHash
+    # signature and LSH band keys, and which story an article belongs to.
+    r"""
+    CREATE TABLE story_signatures (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        signature BLOB NOT NULL,          -- 64 little-endian uint32 MinHash minima
+        day INTEGER                       -- proleptic ordinal of published, NULL when unknown
+    );
+    CREATE TABLE story_bands (
+        key INTEGER NOT NULL,             -- one LSH band of a signature, hashed with its number
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (key, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE story_members (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        story_id INTEGER NOT NULL REFERENCES articles(id) -- the story's first article
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from reader.store.records import ArticleRow, DocumentRow, MentionRow
+from reader.store.stories import assign_story
 
 Canonical = Callable[[Mapping[str, int]], str]
 
@@ -122,6 +123,14 @@ def _insert_article(
     conn.execute(
         "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
         (article_id, article.indexed_title, article.indexed_body),
+    )
+    assign_story(
+        conn,
+        article_id,
+        article.signature,
+        article.indexed_title,
+        article.published,
+        article.body,
     )
     if article.mentions:
         _insert_entities(conn, article_id, article.mentions, touched)

@@ -1,0 +1,124 @@
+"""An article's near-duplicate signature: MinHash over word pairs, and its LSH band keys.
+
+Computed where the article record is built (an ingest worker), so the single
+writer only looks the bands up. Shingles are pairs of neighbouring content words,
+folded as search folds them (the index's own text, so no second folding): a
+rewrite that reorders paragraphs keeps all but one shingle per paragraph, one
+that swaps a word in a sentence loses two, and the boilerplate a site adds is whole lines the
+cleaner has mostly removed. datasketch's MinHash does the hashing and
+permutations (numpy, well kept, the reference implementation); the bands are
+stored in SQLite, so the index is persistent and incremental without holding
+an in-memory LSH of the whole corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import zlib
+from functools import cache, lru_cache
+
+from reader.nlp.lexicon import NON_NAME
+from reader.nlp.normalize import fold
+
+NUM_PERM = 64
+BANDS = 32
+ROWS = NUM_PERM // BANDS
+MIN_SHINGLES = 8
+PARAGRAPH_MATCH = 0.3
+_PUNCT = ".,،؛:!?؟\"'«»“”()[]{}<>-–—…/\\*"
+_STOP = NON_NAME | frozenset(fold(w) for w in ["أو", "بعد", "عن"])
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=200_000)
+def _content_word(word: str) -> str:
+    """A folded word without its punctuation, or "" for a function word; news repeats its
+    words, so cached."""
+    bare = word.strip(_PUNCT)
+    return "" if len(bare) < 2 or bare in _STOP else bare
+
+
+def shingles(folded: str) -> set[bytes]:
+    """Pairs of neighbouring content words of a text already folded for search."""
+    words = [w for w in map(_content_word, folded.split()) if w]
+    return {f"{a} {b}".encode() for a, b in itertools.pairwise(words)}
+
+
+def paragraph_shingles(body: str) -> list[set[bytes]]:
+    """Each paragraph's shingles, from the raw body (folding cached word by word)."""
+    out = []
+    for paragraph in body.split("\n"):
+        found = shingles(" ".join(map(_fold_word, paragraph.split())))
+        if len(found) >= 3:
+            out.append(found)
+    return out
+
+
+def coverage(a: list[set[bytes]], b: list[set[bytes]]) -> float:
+    """The share of the shorter text's paragraphs that have a close paragraph in the other.
+
+    A rewrite keeps most paragraphs, paraphrased; a follow-up that quotes one
+    paragraph of a story shares just that one, however long it is.
+    """
+    if not a or not b:
+        return 0.0
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    matched = sum(1 for p in short if any(len(p & q) / len(p | q) >= PARAGRAPH_MATCH for q in long))
+    return matched / len(short)
+
+
+@cache
+def _template() -> object:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=11, hashfunc=zlib.crc32)
+
+
+def signature(folded: str) -> bytes:
+    """NUM_PERM little-endian uint32 minima of a folded text's shingles (the words the
+    search index holds, so folding is paid once); empty for a text too short to compare."""
+    found = shingles(folded)
+    if len(found) < MIN_SHINGLES:
+        return b""
+    from datasketch import MinHash
+
+    template = _template()
+    assert isinstance(template, MinHash)
+    minhash = template.copy()
+    minhash.update_batch(found)
+    return bytes(minhash.hashvalues.astype("<u4").tobytes())
+
+
+def values(sig: bytes) -> tuple[int, ...]:
+    return tuple(int.from_bytes(sig[i : i + 4], "little") for i in range(0, len(sig), 4))
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    """The estimated Jaccard similarity of two signatures' shingle sets."""
+    if not a or len(a) != len(b):
+        return 0.0
+    va, vb = values(a), values(b)
+    return sum(x == y for x, y in zip(va, vb, strict=True)) / len(va)
+
+
+def bands(sig: bytes) -> list[int]:
+    """One signed 63-bit key per LSH band (the band's number hashed with its values): two
+    signatures share a key when that band of theirs agrees."""
+    if not sig:
+        return []
+    width = ROWS * 4
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                bytes([band]) + sig[band * width : (band + 1) * width], digest_size=8
+            ).digest(),
+            "little",
+            signed=True,
+        )
+        for band in range(BANDS)
+    ]
