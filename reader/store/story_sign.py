@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import zlib
+from array import array
 from functools import cache, lru_cache
 
 from reader.nlp.lexicon import NON_NAME
@@ -94,16 +96,13 @@ def signature(folded: str) -> bytes:
     return bytes(minhash.hashvalues.astype("<u4").tobytes())
 
 
-def values(sig: bytes) -> tuple[int, ...]:
-    return tuple(int.from_bytes(sig[i : i + 4], "little") for i in range(0, len(sig), 4))
-
-
 def similarity(a: bytes, b: bytes) -> float:
-    """The estimated Jaccard similarity of two signatures' shingle sets."""
+    """The estimated Jaccard similarity of two signatures' shingle sets: the share of equal
+    minima (compared as machine words; equality does not depend on byte order)."""
     if not a or len(a) != len(b):
         return 0.0
-    va, vb = values(a), values(b)
-    return sum(x == y for x, y in zip(va, vb, strict=True)) / len(va)
+    va, vb = array("I", a), array("I", b)
+    return sum(map(operator.eq, va, vb)) / len(va)
 
 
 def bands(sig: bytes) -> list[int]:
