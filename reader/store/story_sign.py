@@ -102,7 +102,8 @@ def similarity(a: bytes, b: bytes) -> float:
     if not a or len(a) != len(b):
         return 0.0
     va, vb = array("I", a), array("I", b)
-    return sum(map(operator.eq, va, vb)) / len(va)
+    equal: int = sum(map(operator.eq, va, vb))
+    return equal / len(va)
 
 
 def bands(sig: bytes) -> list[int]:
