@@ -26,6 +26,7 @@ KEYS: list[Binding] = [
     Binding("B", "bookmarks_only", "Bookmarks only", id="app.bookmarks_only"),
     Binding("r", "refresh", "Refresh", id="app.refresh"),
     Binding("R", "fetch_feeds", "Fetch due feeds", id="app.fetch_feeds"),
+    Binding("p", "person_page", "Person's page", id="app.person"),
     Binding("escape", "clear_filters", "Clear filters", id="app.clear"),
     Binding("pagedown,space", "page(1)", "Body page down", id="app.page_down"),
     Binding("pageup", "page(-1)", "Body page up", id="app.page_up"),

@@ -30,6 +30,7 @@ from reader.tui import reading
 from reader.tui.article_text import has_display, plain_text
 from reader.tui.feed_commands import FeedCommands, fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
+from reader.tui.screens.person import PersonScreen
 from reader.tui.screens.results import FeedsFetched, FetchProgress, Filtered, RowAtCursor, Started
 from reader.tui.screens.store_screen import StoreScreen
 from reader.tui.widgets.article_list import ArticleList
@@ -271,6 +272,29 @@ class ReaderScreen(StoreScreen):
     def action_bookmarks_only(self) -> None:
         flt = self.article_filter
         self.set_filter(replace(flt, bookmarks_only=not flt.bookmarks_only))
+
+    # person pages -----------------------------------------------------------
+
+    def action_person_page(self) -> None:
+        """The page of the person under the cursor of the people or entities pane."""
+        focused = self.focused
+        entity_id: int | None = None
+        if isinstance(focused, PeopleList):
+            person = focused.person(focused.cursor) if focused.count else None
+            entity_id = person.id if person else None
+        elif isinstance(focused, EntitiesList):
+            entity = focused.selected()
+            entity_id = entity.id if entity is not None and entity.kind == "PER" else None
+        if entity_id is None:
+            self.notify("p opens a person's page from the entities or people pane", markup=False)
+            return
+        self.app.push_screen(PersonScreen(self.db_path, entity_id), self._back_from_person)
+
+    def _back_from_person(self, article_id: int | None) -> None:
+        """A quote or an article chosen on a person's page: open it here."""
+        if article_id is not None:
+            self.query_one(BodyPane).open(article_id, self.article_filter.query)
+            self.query_one(BodyView).focus()
 
     # search -----------------------------------------------------------------
 

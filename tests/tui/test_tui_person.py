@@ -1,0 +1,125 @@
+"""The person page on the seeds (issue 14, item 1): `p` from the people or entities pane."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Sparkline
+
+from reader.tui.app import KhabarApp
+from reader.tui.screens.person import ArticleLinks, PeopleWith, PersonScreen
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.body_pane import BodyPane
+from reader.tui.widgets.engine_text import EngineLine, EngineText
+from reader.tui.widgets.entities_pane import EntitiesList
+from tests.tui.tui_support import settle, sync
+
+
+async def open_page(pilot: Pilot[None], narrow: str) -> PersonScreen:
+    await pilot.press("4")
+    for ch in narrow:
+        await pilot.press("space" if ch == " " else ch)
+    await settle(pilot)
+    await pilot.press("p")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, PersonScreen)
+    return screen
+
+
+@sync
+async def test_putins_page(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        page = await open_page(pilot, "بوتين")
+        title = page.query_one("#person-title", EngineLine).text
+        assert title.startswith("فلاديمير بوتين")
+        facts = page.query_one("#person-facts", EngineText).text
+        assert "بوتين (23)" in facts and "فلاديمير بوتين (7)" in facts
+        assert "الرئيس الروسي" in facts
+
+        people = page.query_one(PeopleWith)
+        kim = next(p for p in people.people if p.canonical in ("كيم جونغ أون", "كيم جونج أون"))
+        assert kim.articles == 5  # the gold: both in all five seeds' own articles
+        assert any(text == kim.canonical and tail == " (5)" for text, tail in people.rows)
+
+        quotes = page.query_one("#person-quotes", ArticleLinks)
+        assert quotes.count > 0
+        assert page.page is not None
+        said = next(q for q in page.page.quotes if "ضمانات بشأن أمنهم" in q.text)
+        assert said.article_id in quotes.ids
+
+        spark = page.query_one(Sparkline)
+        assert spark.data is not None
+        assert len(spark.data) == len(page.page.timeline.periods) > 1
+        assert sum(spark.data) == 2  # the two dated seeds that name him
+        label = page.query_one("#person-range", EngineLine).text
+        assert "2018/05/31" in label and "2024/01/21" in label
+
+        # Enter on a quote: back in the reader, its article open.
+        quotes.focus()
+        index = quotes.ids.index(said.article_id)
+        quotes.move_to(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        current = app.screen.query_one(BodyPane).current
+        assert current is not None and current.id == said.article_id
+
+
+@sync
+async def test_kim_jong_il_is_another_page_and_esc_goes_back(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        un = await open_page(pilot, "جونغ أون")
+        assert un.page is not None
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")  # clears the narrowing
+        il = await open_page(pilot, "جونغ إيل")
+        assert il.page is not None
+        assert il.page.id != un.page.id
+        assert "إيل" in il.query_one("#person-title", EngineLine).text
+
+
+@sync
+async def test_a_co_person_is_a_key_press_away(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        putin = await open_page(pilot, "بوتين")
+        people = putin.query_one(PeopleWith)
+        kim = people.selected()
+        assert kim is not None and kim.articles == 5
+        await pilot.press("b")
+        await settle(pilot)
+        header = putin.query_one("#person-articles-header", EngineLine).text
+        assert kim.canonical in header and "(5)" in header
+        assert len(putin.query_one("#person-articles", ArticleLinks).ids) == 5
+        await pilot.press("enter")
+        await settle(pilot)
+        other = app.screen
+        assert isinstance(other, PersonScreen) and other is not putin
+        assert other.page is not None and other.page.id == kim.id
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is putin
+
+
+@sync
+async def test_p_from_the_entities_pane(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        entities = app.screen.query_one(EntitiesList)
+        person = entities.selected()
+        assert person is not None and person.kind == "PER"
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert app.screen.page is not None and app.screen.page.id == person.id
