@@ -78,21 +78,21 @@ def _paragraphs_of(conn: sqlite3.Connection, article_id: int) -> tuple[list[set[
     return known, title
 
 
-def _best(
+def _matches(
     conn: sqlite3.Connection,
     scored: list[tuple[float, int, int | None, int]],
     day: int | None,
     indexed_title: str,
     body: str,
-) -> tuple[int, int] | None:
-    """(article, story) of the closest earlier article that tells the same story, if any.
+) -> list[tuple[int, int]]:
+    """(article, story) of every earlier candidate that tells the same story.
 
-    Candidates come most similar first, so the first that passes is the one; the
-    paragraph comparison, which reads the other body, is spent on at most
-    `PARAGRAPH_CHECKS` of them.
+    Candidates come most similar first; the paragraph comparison, which reads the
+    other body, is spent on at most `PARAGRAPH_CHECKS` of them.
     """
     mine: list[set[bytes]] | None = None
     checks = 0
+    out: list[tuple[int, int]] = []
     for close, other, other_day, story in scored:
         if close < CLOSE_BODY:
             break
@@ -100,9 +100,10 @@ def _best(
         if days is not None and days > MAX_DAYS:
             continue
         if close >= SAME_BODY:
-            return other, story
+            out.append((other, story))
+            continue
         if checks >= PARAGRAPH_CHECKS:
-            break
+            continue
         checks += 1
         mine = paragraph_shingles(body) if mine is None else mine
         theirs, their_title = _paragraphs_of(conn, other)
@@ -111,8 +112,8 @@ def _best(
         if SAME_TITLED_PARAGRAPHS <= paragraphs < SAME_PARAGRAPHS:
             heading = fuzz.token_sort_ratio(_title(indexed_title), their_title)
         if same_story(close, paragraphs, heading, days):
-            return other, story
-    return None
+            out.append((other, story))
+    return out
 
 
 def assign_story(
@@ -144,7 +145,7 @@ def assign_story(
         ),
         reverse=True,
     )
-    best = _best(conn, scored, day, indexed_title, body)
+    matches = _matches(conn, scored, day, indexed_title, body)
     conn.execute(
         "INSERT INTO story_signatures (article_id, signature, day) VALUES (?, ?, ?)",
         (article_id, signature, day),
@@ -153,12 +154,20 @@ def assign_story(
         "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)",
         [(key, article_id) for key in keys],
     )
-    if best is None:
+    if not matches:
         return None
-    other_id, story = best
-    conn.execute(
+    # The story keeps its oldest name; when this article bridges stories that were
+    # told apart (each version found only some of the others), they become one.
+    story = min(story for _, story in matches)
+    merged = sorted({other_story for _, other_story in matches} - {story})
+    if merged:
+        marks = ",".join("?" * len(merged))
+        conn.execute(
+            f"UPDATE story_members SET story_id = ? WHERE story_id IN ({marks})", [story, *merged]
+        )
+    conn.executemany(
         "INSERT OR IGNORE INTO story_members (article_id, story_id) VALUES (?, ?)",
-        (other_id, story),
+        [(other, story) for other, _ in matches],
     )
     conn.execute(
         "INSERT INTO story_members (article_id, story_id) VALUES (?, ?)", (article_id, story)

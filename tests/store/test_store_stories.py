@@ -84,8 +84,7 @@ def test_a_new_article_joins_an_existing_story(
     before, _ = _groups(db)
     ingest_paths(db, later, entities=False, workers=1)
     after, _ = _groups(db)
-    for name, story in before.items():
-        assert after[name] == story  # an existing story keeps its id
+    assert _pairs(before) <= _pairs(after)  # what was one story stays one story
     joined = [p.name for p in later if after[p.name] is not None]
     assert len(joined) >= 0.9 * len(later)
     for name in joined:
