@@ -26,7 +26,8 @@ KEYS: list[Binding] = [
     Binding("B", "bookmarks_only", "Bookmarks only", id="app.bookmarks_only"),
     Binding("r", "refresh", "Refresh", id="app.refresh"),
     Binding("R", "fetch_feeds", "Fetch due feeds", id="app.fetch_feeds"),
-    Binding("p", "person_page", "Person's page", id="app.person"),
+    # p from the entities pane; in the people pane letters type, so Ctrl+O there.
+    Binding("p,ctrl+o", "person_page", "Person's page", id="app.person"),
     Binding("escape", "clear_filters", "Clear filters", id="app.clear"),
     Binding("pagedown,space", "page(1)", "Body page down", id="app.page_down"),
     Binding("pageup", "page(-1)", "Body page up", id="app.page_up"),

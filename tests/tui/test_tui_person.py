@@ -13,6 +13,7 @@ from reader.tui.screens.reader import ReaderScreen
 from reader.tui.widgets.body_pane import BodyPane
 from reader.tui.widgets.engine_text import EngineLine, EngineText
 from reader.tui.widgets.entities_pane import EntitiesList
+from reader.tui.widgets.people_pane import PeopleList
 from tests.tui.tui_support import settle, sync
 
 
@@ -21,7 +22,7 @@ async def open_page(pilot: Pilot[None], narrow: str) -> PersonScreen:
     for ch in narrow:
         await pilot.press("space" if ch == " " else ch)
     await settle(pilot)
-    await pilot.press("p")
+    await pilot.press("ctrl+o")
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, PersonScreen)
@@ -80,7 +81,8 @@ async def test_kim_jong_il_is_another_page_and_esc_goes_back(seeds_db: Path) -> 
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("escape")  # clears the narrowing
-        il = await open_page(pilot, "جونغ إيل")
+        await settle(pilot)
+        il = await open_page(pilot, "kim jong il")
         assert il.page is not None
         assert il.page.id != un.page.id
         assert "إيل" in il.query_one("#person-title", EngineLine).text
@@ -123,3 +125,20 @@ async def test_p_from_the_entities_pane(seeds_db: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
         assert app.screen.page is not None and app.screen.page.id == person.id
+
+
+@sync
+async def test_latin_typing_in_the_people_pane_ranks_the_person_first(seeds_db: Path) -> None:
+    app = KhabarApp(seeds_db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        for query, name in (("putin", "بوتين"), ("pompeo", "بومبيو"), ("kim jong un", "أون")):
+            await pilot.press("4")
+            for ch in query:
+                await pilot.press("space" if ch == " " else ch)
+            await settle(pilot)
+            people = app.screen.query_one(PeopleList)
+            first = people.person(0)
+            assert first is not None and name in first.canonical, query
+            await pilot.press("escape")
+            await settle(pilot)

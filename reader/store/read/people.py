@@ -1,5 +1,9 @@
 """The people pane: every person, most-cited first, narrowed by folded substring.
 
+Latin text (`putin`, `kim jong un`) is not a substring of any Arabic name: it is
+ranked by reader.store.name_search instead, best fit first, over an index of
+every person's skeletons built once and kept until another connection commits.
+
 Every person's names are folded once into a temp table, so a keystroke is a LIKE
 in C, not Python per row: folding in SQL through khabar_loose cost 40 ms a
 keystroke at 100,000 articles (9,000 names). The table is rebuilt only after
@@ -12,23 +16,36 @@ import sqlite3
 from typing import Any
 
 from reader.kinds import Kind
+from reader.nlp.latin import is_latin_query
+from reader.store.name_search import PersonFinder
 from reader.store.read.rows import ListedPerson
 from reader.store.read.session import Session
 from reader.store.read.text import loose_fold
 
 _PERSONS = f"e.kind = '{Kind.PER}' AND e.article_count > 0"
+LATIN_RANKED = 100  # persons a Latin narrowing lists, best fit first
 
 
 class People:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._folded = False
+        self._finder: PersonFinder | None = None
         session.on_change(self._forget)
 
     def _forget(self, conn: sqlite3.Connection) -> None:
         with conn:
             conn.execute("DROP TABLE IF EXISTS temp.khabar_people")
         self._folded = False
+        self._finder = None
+
+    def _latin(self, conn: sqlite3.Connection, narrow: str) -> list[ListedPerson]:
+        if self._finder is None:
+            self._finder = PersonFinder(conn)
+        return [
+            ListedPerson(f.id, f.canonical, f.article_count)
+            for f in self._finder.find(narrow, LATIN_RANKED)
+        ]
 
     def _where(self, conn: sqlite3.Connection, narrow: str) -> tuple[str, list[Any]]:
         needle = loose_fold(narrow)
@@ -60,14 +77,19 @@ class People:
 
     def count_people(self, narrow: str = "") -> int:
         with self._session.locked() as conn:
+            if is_latin_query(narrow):
+                return len(self._latin(conn, narrow))
             where, params = self._where(conn, narrow)
             return int(
                 conn.execute(f"SELECT count(*) FROM entities e WHERE {where}", params).fetchone()[0]
             )
 
     def people(self, narrow: str, offset: int, limit: int) -> list[ListedPerson]:
-        """Persons by the number of articles naming them, narrowed by folded substring."""
+        """Persons by the number of articles naming them, narrowed by folded substring;
+        for Latin text, by how well they fit it."""
         with self._session.locked() as conn:
+            if is_latin_query(narrow):
+                return self._latin(conn, narrow)[offset : offset + limit]
             where, params = self._where(conn, narrow)
             return [
                 ListedPerson(r[0], r[1], r[2])

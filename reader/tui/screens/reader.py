@@ -286,7 +286,9 @@ class ReaderScreen(StoreScreen):
             entity = focused.selected()
             entity_id = entity.id if entity is not None and entity.kind == "PER" else None
         if entity_id is None:
-            self.notify("p opens a person's page from the entities or people pane", markup=False)
+            self.notify(
+                "p (entities pane) or Ctrl+O (people pane) opens a person's page", markup=False
+            )
             return
         self.app.push_screen(PersonScreen(self.db_path, entity_id), self._back_from_person)
 
