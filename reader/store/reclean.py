@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from reader.store.records import DocumentRow
 from reader.store.search_text import index_text
+from reader.store.stories import forget_article
 from reader.store.write import (
     Canonical,
     _insert_article,
@@ -98,4 +99,5 @@ def _delete_article(conn: sqlite3.Connection, article_id: int) -> None:
         (article_id, index_text(title), index_text(body)),
     )
     conn.execute("DELETE FROM reading_state WHERE article_id = ?", (article_id,))
+    forget_article(conn, article_id)
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))

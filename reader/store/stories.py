@@ -173,3 +173,31 @@ def assign_story(
         "INSERT INTO story_members (article_id, story_id) VALUES (?, ?)", (article_id, story)
     )
     return story
+
+
+def forget_article(conn: sqlite3.Connection, article_id: int) -> None:
+    """Take an article out of the story index before it is deleted (`khabar reclean`).
+
+    A story named by it is renamed after its oldest remaining member; a story
+    left with one article is no story.
+    """
+    conn.execute("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM story_signatures WHERE article_id = ?", (article_id,))
+    row = conn.execute(
+        "SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    conn.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
+    if row is None:
+        return
+    story = int(row[0])
+    rest = [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT article_id FROM story_members WHERE story_id = ? ORDER BY article_id",
+            (story,),
+        )
+    ]
+    if len(rest) <= 1:
+        conn.execute("DELETE FROM story_members WHERE story_id = ?", (story,))
+    elif story == article_id:
+        conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (rest[0], story))
