@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Sparkline
 from textual.worker import get_current_worker
 
@@ -33,13 +34,28 @@ from reader.store.person_page import person_page as read_person_page
 from reader.store.schema import connect
 from reader.tui.strips import fit_with_tail, visual_strip
 from reader.tui.widgets.engine_text import EngineLine, EngineText
+from reader.tui.widgets.entities_pane import EntitiesList
 from reader.tui.widgets.line_list import LineList
+from reader.tui.widgets.people_pane import PeopleList
 
 PERSON_BINDINGS: list[BindingType] = [
     Binding("escape", "back", "Back to the reader", id="person.back"),
     Binding("b", "both", "Articles naming both", id="person.both"),
 ]
 GONE = "This person is no longer in the database."
+NO_PERSON = "p (entities pane) or Ctrl+O (people pane) opens a person's page"
+
+
+def person_under_cursor(focused: Widget | None) -> int | None:
+    """The person at the cursor of the people pane, or of the entities pane when the
+    entity there is a person."""
+    if isinstance(focused, PeopleList):
+        person = focused.person(focused.cursor) if focused.count else None
+        return person.id if person else None
+    if isinstance(focused, EntitiesList):
+        entity = focused.selected()
+        return entity.id if entity is not None and entity.kind == "PER" else None
+    return None
 
 
 class _Rows(LineList):

@@ -30,7 +30,7 @@ from reader.tui import reading
 from reader.tui.article_text import has_display, plain_text
 from reader.tui.feed_commands import FeedCommands, fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
-from reader.tui.screens.person import PersonScreen
+from reader.tui.screens.person import NO_PERSON, PersonScreen, person_under_cursor
 from reader.tui.screens.results import FeedsFetched, FetchProgress, Filtered, RowAtCursor, Started
 from reader.tui.screens.store_screen import StoreScreen
 from reader.tui.widgets.article_list import ArticleList
@@ -277,18 +277,9 @@ class ReaderScreen(StoreScreen):
 
     def action_person_page(self) -> None:
         """The page of the person under the cursor of the people or entities pane."""
-        focused = self.focused
-        entity_id: int | None = None
-        if isinstance(focused, PeopleList):
-            person = focused.person(focused.cursor) if focused.count else None
-            entity_id = person.id if person else None
-        elif isinstance(focused, EntitiesList):
-            entity = focused.selected()
-            entity_id = entity.id if entity is not None and entity.kind == "PER" else None
+        entity_id = person_under_cursor(self.focused)
         if entity_id is None:
-            self.notify(
-                "p (entities pane) or Ctrl+O (people pane) opens a person's page", markup=False
-            )
+            self.notify(NO_PERSON, markup=False)
             return
         self.app.push_screen(PersonScreen(self.db_path, entity_id), self._back_from_person)
 
