@@ -134,7 +134,7 @@ def test_reclean_takes_articles_out_of_their_stories(
     """`khabar reclean` deletes and re-inserts articles: their stories come back the same."""
     from reader.cli import main
 
-    paths, truth = corpus
+    paths, _ = corpus
     db = tmp_path / "k.db"
     ingest_paths(db, paths, entities=False, workers=1)
     before, _ = _groups(db)
