@@ -76,11 +76,21 @@ def test_a_stop_ends_the_work_between_stages(tmp_path: Path, db_path: Path, work
     log = tmp_path / "calls"
     parent = os.getpid()
 
+    fired = tmp_path / "fired"
+
     def extractor(text: str) -> list[FakeMention]:
+        stopping = prepare._should_stop()
         with log.open("a") as handle:
-            handle.write("late\n" if prepare._should_stop() else "x\n")
-        if log.read_text().count("x") == 10:
-            os.kill(parent, signal.SIGINT)
+            handle.write("late\n" if stopping else "x\n")
+        if stopping or log.read_text().count("x") < 10:
+            return []
+        # Exactly one SIGINT, from whichever worker gets here first: a second one could
+        # land after the run has put the old handler back and stop pytest itself.
+        try:
+            os.close(os.open(fired, os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return []
+        os.kill(parent, signal.SIGINT)
         return []
 
     report = ingest_paths(db_path, [folder], workers=workers, extractor=extractor)
