@@ -61,9 +61,14 @@ def _ensure_corpus(db_path: Path) -> str | None:
 
     echo(f"khabar: first run, adding the sample articles to {db_path} …", err=True)
     try:
-        ingest_paths(db_path, [seeds_dir()], progress=sys.stderr.isatty())
+        report = ingest_paths(db_path, [seeds_dir()], progress=sys.stderr.isatty())
     except (sqlite3.Error, OSError) as error:
         return f"Could not add the sample articles: {error}"
+    if report.failed:
+        # Without this the reader opens on "no articles yet" and never says why.
+        path, reason = report.failed[0]
+        more = f" (and {len(report.failed) - 1} more)" if len(report.failed) > 1 else ""
+        return f"Could not add the sample article {path.name}: {reason}{more}"
     return None
 
 

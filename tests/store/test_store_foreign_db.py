@@ -81,6 +81,23 @@ def test_seeds_go_only_into_a_new_database(tmp_path: Path) -> None:
     conn.close()
 
 
+def test_seeds_that_fail_to_ingest_are_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first run whose sample articles all fail names the reason instead of opening
+    silently on an empty list."""
+    import reader.ingest.pipeline as pipeline
+
+    def failing(*args: object, **kwargs: object) -> pipeline.IngestReport:
+        return pipeline.IngestReport(
+            failed=[(Path("000.txt"), "internal error: X"), (Path("001.txt"), "internal error: X")]
+        )
+
+    monkeypatch.setattr(pipeline, "ingest_paths", failing)
+    problem = _ensure_corpus(tmp_path / "fresh.db")
+    assert problem == "Could not add the sample article 000.txt: internal error: X (and 1 more)"
+
+
 @pytest.mark.parametrize("command", [*COMMANDS, ["read"], ["ingest", "x.txt"]], ids=" ".join)
 def test_a_newer_schema_is_one_line_in_every_command(
     command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
