@@ -34,6 +34,7 @@ from reader.fetch.http import Client, FetchError
 from reader.fetch.parse import Item, parse_feed
 from reader.fetch.prepare import Pending, Prepared, prepare_many
 from reader.fetch.settings import FeedPlan, FetchSettings, load_fetch_settings
+from reader.ingest.pipeline import entity_functions
 from reader.ingest.prepare import Extractor
 from reader.store.feeds import (
     Feed,
@@ -131,7 +132,7 @@ def fetch_feeds(
         if not feeds:
             return report
         if entities:
-            extractor, canonical = _entity_functions(extractor, canonical, report)
+            extractor, canonical = entity_functions(extractor, canonical, report.notes)
         else:
             extractor = None
         limits = settings.limits()
@@ -410,17 +411,3 @@ def _start_worker(extractor: Extractor | None) -> None:
 
 def _prepare_in_worker(pendings: list[Pending]) -> list[Prepared]:
     return prepare_many(pendings, _worker_extractor)
-
-
-def _entity_functions(
-    extractor: Extractor | None, canonical: Canonical | None, report: FetchReport
-) -> tuple[Extractor | None, Canonical | None]:
-    if extractor is not None:
-        return extractor, canonical
-    try:
-        from reader.nlp.extract import extract_entities
-        from reader.nlp.resolve import choose_canonical
-    except ModuleNotFoundError as exc:
-        report.notes.append(f"entities not extracted: {exc.name} is not available")
-        return None, canonical
-    return extract_entities, canonical or choose_canonical

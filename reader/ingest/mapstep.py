@@ -49,7 +49,7 @@ def process_paths(
     files given, as ingest does over its files."""
     report = IngestReport()
     if entities:
-        extractor, _ = entity_functions(extractor, None, report)
+        extractor, _ = entity_functions(extractor, None, report.notes)
     else:
         extractor = None
     if templates is None:

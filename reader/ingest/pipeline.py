@@ -93,7 +93,7 @@ def ingest_paths(
     report.failed.extend(missing)
     report.files = len(files)
     if entities:
-        extractor, canonical = entity_functions(extractor, canonical, report)
+        extractor, canonical = entity_functions(extractor, canonical, report.notes)
     else:
         extractor = None
     # First pass: each site's line counts, so every dump is cleaned with its site's template.
@@ -388,15 +388,18 @@ def stop_on_signals(halt: Event | None = None) -> Iterator[threading.Event]:
 
 
 def entity_functions(
-    extractor: Extractor | None, canonical: Canonical | None, report: IngestReport
+    extractor: Extractor | None, canonical: Canonical | None, notes: list[str]
 ) -> tuple[Extractor | None, Canonical | None]:
-    """The extractor and name chooser to use: the given ones, else reader.nlp's, loaded."""
+    """The extractor and name chooser to use: the given ones, else reader.nlp's, loaded.
+
+    A reader.nlp that cannot load is a note (ingest, fetch and reclean each say it in
+    their summary), not a failure: the articles are stored without entities."""
     if extractor is not None:
         return extractor, canonical
     try:
         from reader.nlp.extract import extract_entities
         from reader.nlp.resolve import choose_canonical
     except ModuleNotFoundError as exc:
-        report.notes.append(f"entities not extracted: {exc.name} is not available")
+        notes.append(f"entities not extracted: {exc.name} is not available")
         return None, canonical
     return extract_entities, canonical or choose_canonical

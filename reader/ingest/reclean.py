@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.clean.template import SiteTemplate, document_hashes, site_key
-from reader.ingest.pipeline import IngestReport, entity_functions
+from reader.ingest.pipeline import entity_functions
 from reader.ingest.prepare import Extractor, clean_document, document_row
 from reader.store.raw import raw_text
 from reader.store.reclean import replace_articles
@@ -39,9 +39,7 @@ def reclean(
     """Re-clean every stored page and dump (records from .jsonl are left as they are)."""
     report = RecleanReport()
     if entities:
-        notes = IngestReport()
-        extractor, canonical = entity_functions(extractor, canonical, notes)
-        report.notes.extend(notes.notes)
+        extractor, canonical = entity_functions(extractor, canonical, report.notes)
     else:
         extractor = None
     db = open_db(db_path)
