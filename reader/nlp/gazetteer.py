@@ -16,6 +16,7 @@ from importlib.resources import files
 
 import babel
 
+from reader.kinds import Kind
 from reader.nlp.keys import KeyRules, name_key
 from reader.nlp.normalize import fold
 from reader.nlp.tokens import tokenize
@@ -35,7 +36,7 @@ _SKIP_TERRITORIES = frozenset({"001", "ZZ", "QO", "EU", "EZ", "UN"})
 @dataclass
 class Gazetteer:
     rules: KeyRules
-    phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], tuple[Kind, str]] = field(default_factory=dict)
     max_len: int = 1
     first_names: frozenset[str] = frozenset()
     token_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -57,7 +58,7 @@ class Gazetteer:
             self._keys[kind, names] = found
         return found
 
-    def lookup(self, folded_tokens: tuple[str, ...]) -> tuple[str, str] | None:
+    def lookup(self, folded_tokens: tuple[str, ...]) -> tuple[Kind, str] | None:
         """(kind, key) of an exactly listed phrase."""
         return self.phrases.get(folded_tokens)
 
@@ -85,7 +86,7 @@ def load() -> Gazetteer:
     gaz = Gazetteer(rules=KeyRules(raw["native_names"], raw["first_name_groups"]))
     kinds: dict[str, set[str]] = {}
 
-    def add(kind: str, spellings: list[str]) -> None:
+    def add(kind: Kind, spellings: list[str]) -> None:
         reference = _phrase(spellings[0])
         ref_key = gaz.key_map.get((kind, name_key(gaz.rules, kind, reference)))
         ref_key = ref_key or name_key(gaz.rules, kind, reference)
@@ -100,13 +101,13 @@ def load() -> Gazetteer:
                 kinds.setdefault(tok, set()).add(kind)
 
     for person in raw["persons"]:
-        add("PER", list(person["names"]) + list(person["aliases"]))
+        add(Kind.PER, list(person["names"]) + list(person["aliases"]))
     for spellings in raw["places"]:
-        add("LOC", spellings)
+        add(Kind.LOC, spellings)
     for spellings in _babel_places():
-        add("LOC", spellings)
+        add(Kind.LOC, spellings)
     for spellings in raw["organizations"]:
-        add("ORG", spellings)
+        add(Kind.ORG, spellings)
     gaz.first_names = frozenset(fold(n) for n in [*raw["first_names"], *raw["native_names"]])
     gaz.token_kinds = {tok: frozenset(k) for tok, k in kinds.items()}
     gaz.head_lengths = phrase_heads(gaz.phrases)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from reader.kinds import Kind
 from reader.nlp.normalize import fold
 
 _NATIVE_LETTERS = frozenset("عح")
@@ -102,7 +103,7 @@ def name_key(rules: KeyRules, kind: str, folded_tokens: Sequence[str]) -> str:
         tok = rules.first_name.get(tok, tok)
         if tok.endswith("نك") and not rules.is_native(tok):
             tok = tok[:-1] + "غ"  # يانك / يانغ: the final ng written with ك
-        if kind == "PER" and rules.is_native(tok):
+        if kind == Kind.PER and rules.is_native(tok):
             if foreign:
                 parts.append(skeleton("".join(foreign)))
                 foreign = []

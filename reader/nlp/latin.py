@@ -24,6 +24,7 @@ from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
+from reader.kinds import Kind
 from reader.nlp.normalize import fold
 
 _ARABIC_CLASS = str.maketrans(
@@ -297,6 +298,6 @@ def aliases_by_key() -> dict[str, tuple[str, ...]]:
 
     gaz = gazetteer.load()
     return {
-        gaz.key("PER", tuple(t.folded for t in tokenize(name))): latin
+        gaz.key(Kind.PER, tuple(t.folded for t in tokenize(name))): latin
         for name, latin in _alias_table().items()
     }

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from reader.kinds import Kind
 from reader.nlp import lexicon
 from reader.nlp.clitics import stems
 from reader.nlp.features import ordinary_word
@@ -30,7 +31,7 @@ _PUNCT_SKIP = frozenset("،,:")
 class Span(NamedTuple):
     first: int  # token index, inclusive
     last: int  # token index, exclusive
-    kind: str
+    kind: Kind
 
 
 def _cue(word: str, cues: frozenset[str]) -> bool:
@@ -53,7 +54,14 @@ def cue_family(word: str) -> str:
     return ""
 
 
-_KIND = {"titles": "PER", "verbs": "PER", "org-heads": "ORG", "place-cues": "LOC", "teams": "TEAM"}
+# What each family announces; a team cue announces an organisation after the cue word.
+_KIND: dict[str, str] = {
+    "titles": Kind.PER,
+    "verbs": Kind.PER,
+    "org-heads": Kind.ORG,
+    "place-cues": Kind.LOC,
+    "teams": "TEAM",
+}
 
 
 def _is_nisba(word: str) -> bool:
@@ -109,14 +117,14 @@ def find(
     while i < n:
         family = cue_family(tokens[i].folded)
         cue = _KIND[family] if family in on else ""
-        if cue == "PER":
+        if cue == Kind.PER:
             start = _skip_role(tokens, i + 1)
             end = _name_run(tokens, start, namelike)
             if end > start:
-                spans.append(Span(start, end, "PER"))
+                spans.append(Span(start, end, Kind.PER))
                 i = end
                 continue
-        elif cue == "ORG":
+        elif cue == Kind.ORG:
             end = i + 1
             while end < n and end - i <= MAX_NAME_TOKENS:
                 nxt = tokens[end].folded
@@ -129,21 +137,21 @@ def find(
                 or (end == i + 2 and tokens[i + 1].folded in lexicon.GENERIC_BODIES)
             )
             if end > i + 1 and not generic:
-                spans.append(Span(i, end, "ORG"))
+                spans.append(Span(i, end, Kind.ORG))
                 i = end
                 continue
         elif cue == "TEAM":
             end = _team_run(tokens, i + 1, namelike)
             if end > i + 1:
-                spans.append(Span(i + 1, end, "ORG"))
+                spans.append(Span(i + 1, end, Kind.ORG))
                 i = end
                 continue
-        elif cue == "LOC":
+        elif cue == Kind.LOC:
             end = _name_run(tokens, i + 1, namelike)
             # مدينة نابلس ومخيمي بلاطة: a و-joined word starts the next place or noun.
             end = next((j for j in range(i + 2, end) if tokens[j].folded.startswith("و")), end)
             if end > i + 1:
-                spans.append(Span(i + 1, min(end, i + 3), "LOC"))
+                spans.append(Span(i + 1, min(end, i + 3), Kind.LOC))
                 i = end
                 continue
         i += 1

@@ -1,0 +1,133 @@
+"""The token state of one text and the word tests every rule layer shares.
+
+extract.py's document class is built on this, with the Latin-script runs
+(latin_runs.py) and the name-boundary repairs (boundaries.py) as its other
+bases: each module holds one kind of evidence, all read the same tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple, TypeVar
+
+from reader.kinds import Kind
+from reader.nlp import lexicon
+from reader.nlp.clitics import stems
+from reader.nlp.gazetteer import Gazetteer
+from reader.nlp.tokens import Token
+
+_PRONOUN_ENDINGS = ("هما", "هم", "ها", "كم", "نا")
+_TANWEEN = ("\u064b", "\u064c", "\u064d")
+# عبد الله، أبو الغيط: the article-prefixed word after these belongs to the name.
+COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})
+_V = TypeVar("_V")
+
+
+class Span(NamedTuple):
+    first: int
+    last: int
+    kind: Kind
+    cut: int  # clitic letters to drop from the first token
+    names: tuple[str, ...]  # folded tokens of the name, clitic removed
+
+
+class Document:
+    """Tokens, their folded words and CRF labels, and the tests on them."""
+
+    text: str
+    off: frozenset[str]
+    tokens: list[Token]
+    words: list[str]
+    labels: list[str]
+    gaz: Gazetteer
+    common: frozenset[str]
+
+    def known(self, word: str) -> bool:
+        return word in self.gaz.token_kinds or word in self.gaz.first_names
+
+    def per_known(self, word: str) -> bool:
+        return Kind.PER in self.gaz.token_kinds.get(word, ()) or word in self.gaz.first_names
+
+    def ordinary(self, i: int) -> bool:
+        """A word that cannot be a name whatever the tagger or a cue says.
+
+        Names take no tanween (سابقاً، توتراً), closed-class adverbs and
+        prepositions (قبالة، أمام) are never names, and an unlisted word that is
+        a frequent word plus the accusative alif (سابقا، رسميا) is an adverb.
+        """
+        tok = self.tokens[i]
+        word = tok.folded
+        if any(mark in tok.text for mark in _TANWEEN):
+            return True
+        if word in lexicon.ADVERBIALS or any(s in lexicon.ADVERBIALS for _, s in stems(word)):
+            return True
+        return word.endswith("ا") and not self.known(word) and word[:-1] in self.common
+
+    def namelike(self, i: int) -> bool:
+        word = self.tokens[i].folded
+        if not word.isalpha() or word in lexicon.NON_NAME or len(word) < 2 or self.ordinary(i):
+            return False
+        if word in lexicon.TITLES or word in lexicon.REPORTING_VERBS:
+            return False
+        if word in lexicon.ORG_HEADS or word in lexicon.PLACE_CUES:
+            return False
+        after_compound = i > 0 and self.tokens[i - 1].folded in COMPOUND_HEADS
+        if not after_compound and (
+            word.startswith("ال") or any(stem.startswith("ال") for _, stem in stems(word))
+        ):
+            return False
+        if self.per_known(word) or self.labels[i].endswith(Kind.PER):
+            return True
+        if word in self.gaz.token_kinds or word in self.common:
+            return False
+        return not (len(word) > 4 and word.endswith(_PRONOUN_ENDINGS))
+
+    def supported(self, first: int, last: int) -> bool:
+        """A cue alone is not enough for a person: one word must be a known or tagged name."""
+        return any(
+            self.per_known(self.tokens[i].folded) or self.labels[i] != "O"
+            for i in range(first, last)
+        )
+
+    def trigger_namelike(self, i: int) -> bool:
+        """Past a name's second word, ask for evidence that it still goes on."""
+        if not self.namelike(i):
+            return False
+        run = 0
+        while run < 2 and i - run - 1 >= 0 and self.namelike(i - run - 1):
+            run += 1
+        return run < 2 or self.per_known(self.tokens[i].folded) or self.labels[i] != "O"
+
+    def longest_at(
+        self,
+        i: int,
+        heads: Mapping[str, tuple[int, ...]],
+        table: Mapping[tuple[str, ...], _V],
+        taken: list[bool] | None = None,
+    ) -> tuple[int, int, _V, tuple[str, ...]] | None:
+        """(length, clitic cut, value, folded phrase) of the longest phrase of `table` at i.
+
+        The token itself is tried before its clitic-stripped stems at each length.
+        Only lengths of phrases that open with one of those forms are tried, which
+        spares building a tuple for every length at every token.
+        """
+        words = self.words
+        word = words[i]
+        options = [(cut, head) for cut, head in ((0, word), *stems(word)) if head in heads]
+        if not options:
+            return None
+        room = len(words) - i
+        lengths = sorted({n for _, head in options for n in heads[head] if n <= room}, reverse=True)
+        for length in lengths:
+            if taken is not None and any(taken[i : i + length]):
+                continue
+            rest = tuple(words[i + 1 : i + length])
+            for cut, head in options:
+                value = table.get((head, *rest))
+                if value is not None:
+                    return length, cut, value, (head, *rest)
+        return None
+
+    @staticmethod
+    def stem_forms(word: str) -> list[str]:
+        return [stem for _, stem in stems(word)]
