@@ -16,6 +16,15 @@ _CHAIN_LINKS = frozenset({"ولد", "بن", "ابن", "بنت"})
 # Openings of Arabic Form X verbs and participles (استعد، يستعد، مستعد، مستشفى).
 _FORM_TEN = ("مست", "يست", "تست", "است")
 _FORM_TEN_MIN = 5
+# Letters a noun is joined by after a name: و (…وجماهير), and the prepositions ل/ب
+# (كيم لتطبيع العلاقات، …بحضور): an ordinary word after them is no part of the name.
+_JOINED = ("و", "ل", "ب")
+_MIN_JOINED = 3
+
+
+def _title_pair(word: str) -> bool:
+    """The dual or plural of a title (الزعيمان، الرئيسين، الوزيران): the people so titled."""
+    return word.endswith(("ان", "ين")) and word[:-2] in lexicon.TITLES
 
 
 class Boundaries(Document):
@@ -46,14 +55,14 @@ class Boundaries(Document):
         if self.per_known(word) or corpus_names().get(word, "").endswith(Kind.PER):
             return False
         forms = [word, *(stem for _, stem in stems(word))]
-        if any(f in lexicon.TITLES or f in lexicon.NON_NAME for f in forms):
+        if any(f in lexicon.TITLES or f in lexicon.NON_NAME or _title_pair(f) for f in forms):
             return True
         if not joined_noun or word in first_names():
             return False
         if word.startswith(_FORM_TEN) and len(word) >= _FORM_TEN_MIN:
             return True  # كيم مستعد: a Form X participle or verb (مستعد، يستعد) is no name
         stem = word[1:]
-        if not word.startswith("و") or stem in first_names():
+        if not word.startswith(_JOINED) or len(stem) < _MIN_JOINED or stem in first_names():
             return False
         return stem in self.common or ordinary_word(stem)
 

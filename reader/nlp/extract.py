@@ -69,6 +69,11 @@ def _bio_spans(labels: list[str]) -> list[tuple[int, int, Kind]]:
     return out
 
 
+def _mixed(word: str) -> bool:
+    """Arabic and Latin letters in one token (أدناهCopy): page chrome run together, no name."""
+    return not word.isascii() and any("a" <= ch <= "z" for ch in word)
+
+
 class _Doc(LatinRuns, Boundaries):
     """One text: its tokens tagged, then every layer's spans merged by precedence."""
 
@@ -181,7 +186,9 @@ class _Doc(LatinRuns, Boundaries):
         bare = {t.folded for t in self.tokens}
         for first, last, kind in [*candidates, *crf]:
             words = [t.folded for t in self.tokens[first:last]]
-            if any(not w[:1].isalnum() for w in words) or all(w.isascii() for w in words):
+            if any(not w[:1].isalnum() or _mixed(w) for w in words) or all(
+                w.isascii() for w in words
+            ):
                 continue
             if "trim" not in self.off:
                 first, last = self.trimmed(first, last, kind)

@@ -50,3 +50,31 @@ def test_club_after_team_cue_is_an_organisation() -> None:
     mentions = extract_entities("وفاز فريق ميلان الإيطالي على ضيفه")
     assert ("ميلان", "ORG") in {(m.text, m.kind) for m in mentions}
     assert all(m.kind != "ORG" for m in extract_entities("ويضم فريق العمل خبراء مستقلين"))
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "noun"),
+    [
+        ("وأضاف بوتين أيضا، إنه يرحب بمساعي كيم لتطبيع العلاقات مع واشنطن.", "كيم", "لتطبيع"),
+        ("وقال جورج بوش بحضور الوزير إن المحادثات مستمرة", "جورج بوش", "بحضور"),
+    ],
+)
+def test_preposition_joined_noun_ends_the_person(text: str, person: str, noun: str) -> None:
+    persons = {m.text for m in extract_entities(text) if m.kind == "PER"}
+    assert person in persons
+    assert all(noun not in p for p in persons)
+
+
+def test_name_starting_with_a_preposition_letter_stays_whole() -> None:
+    persons = {m.text for m in extract_entities("قال لطفي بلحاج إن") if m.kind == "PER"}
+    assert persons == {"لطفي بلحاج"}
+
+
+@pytest.mark.parametrize("text", ["والتقى الزعيمان في مدينة فلاديفوستوك", "واجتمع الوزيران أمس"])
+def test_titled_pair_is_no_person(text: str) -> None:
+    assert all(m.kind != "PER" for m in extract_entities(text))
+
+
+def test_arabic_and_latin_run_together_is_no_name() -> None:
+    text = "انظر أدناهCopy to clipboardCopied وقال بوتين إن المحادثات مستمرة"
+    assert {m.text for m in extract_entities(text) if m.kind == "PER"} == {"بوتين"}
