@@ -33,8 +33,32 @@ _add(10, "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين ا
 _add(11, "نوفمبر", "تشرين الثاني", "نونبر", "november", "nov")
 _add(12, "ديسمبر", "كانون الأول", "كانون الاول", "دجنبر", "december", "dec")
 
-# Longest first, so that "تشرين الأول" wins over a shorter overlapping name.
-_MONTH_RE = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
+
+_Node = dict[str, "_Node"]
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly `words`, longest first where one is a prefix of another (so
+    "تشرين الأول" wins over "تشرين" and "september" over "sep"): the same language as their
+    alternation, tried one letter at a time instead of one name at a time."""
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Node) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_MONTH_RE = _trie(sorted(_MONTHS))
 _B = r"(?<![\w])"  # word start that also works next to Arabic letters
 _E = r"(?![\w])"
 # An optional second name after a slash: "تشرين الأول/أكتوبر", "فبراير/ شباط".
@@ -52,11 +76,14 @@ _YEAR = re.compile(r"[0-9٠-٩۰-۹]{4}")
 # Separators may be spaced ("١ / ١٢ / ٢٠٢٠"), as some sites and most editors type them.
 _ISO = re.compile(r"(?<!\d)(?P<y>\d{4})\s?[-/.]\s?(?P<m>\d{1,2})\s?[-/.]\s?(?P<d>\d{1,2})(?!\d)")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s?[-/.]\s?(?P<m>\d{1,2})\s?[-/.]\s?(?P<y>\d{4})(?!\d)")
+# What both numeric forms contain: a cheap test before trying either.
+_NUMERIC = re.compile(r"\d\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d")
+_EASTERN = re.compile("[٠-٩۰-۹]")
 
 
 def to_ascii_digits(text: str) -> str:
     """Arabic-Indic and Persian digits as ASCII, so one set of patterns reads all three."""
-    return text.translate(_DIGITS)
+    return text.translate(_DIGITS) if _EASTERN.search(text) else text
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -83,7 +110,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
         return None
     plain = to_ascii_digits(text)
     best: tuple[str, int, int] | None = None
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _DMY):
+    patterns = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _DMY)
+    for pattern in patterns if _NUMERIC.search(plain) else patterns[:2]:
         for match in pattern.finditer(plain):
             if best is not None and match.start() >= best[1]:
                 break

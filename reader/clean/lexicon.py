@@ -10,6 +10,14 @@ import re
 
 ALEF = "[اأإآ]"
 TANWEEN = "[\u064b\u064c\u064d]?"
+GATE = "(?=[{first}])(?:{pattern})"
+
+
+def starting(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` behind a lookahead for the letters its alternatives start with: the same
+    matches (case folding applies to the class too), but a search skips a position on one
+    test instead of trying every alternative there. Searched on every short line."""
+    return re.compile(GATE.format(first=first, pattern=pattern), flags)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -41,7 +49,8 @@ SECTION_WORDS = _words(
 )
 
 # Latin words and brand names of share bars, app-store badges and site chrome.
-LATIN_CHROME = re.compile(
+LATIN_CHROME = starting(
+    "a-z",
     r"\b(?:facebook|twitter|whatsapp|telegram|linkedin|flipboard|nabd|instagram|youtube|"
     r"tiktok|snapchat|pinterest|reddit|viber|messenger|google\s*play|app\s*store|"
     r"apple\s*store|copy\s+to\s+clipboard|copied|share|follow\s+us|find\s+us|loader|"
@@ -51,10 +60,11 @@ LATIN_CHROME = re.compile(
 )
 
 # Arabic share / follow / comment cues: any short line that is not prose and holds one.
-SHARE_CUES = re.compile(
+SHARE_CUES = starting(
+    "شمتانأحر",
     r"شارك(?:\s+هذا|\s+على|\s+المقال|\s+الخبر|\s+بتعليقك|\s+عبر)|مشاركة\s+(?:المقال|الخبر)|"
     r"تابع(?:نا|ونا|وا)\s+على|انسخ\s+الرابط|نسخ\s*/\s*لصق|نسخ\s+الرابط|أضف\s+تعليق|"
-    r"اترك\s+تعليق|حم[ّ]?ل\s+تطبيق|تطبيق\s+الهاتف|اشترك\s+في|النشرة\s+البريدية|رابط\s+مختصر"
+    r"اترك\s+تعليق|حم[ّ]?ل\s+تطبيق|تطبيق\s+الهاتف|اشترك\s+في|النشرة\s+البريدية|رابط\s+مختصر",
 )
 # Whole lines that are buttons of an article page.
 UI_LINES = frozenset(
@@ -84,9 +94,10 @@ UI_LINES = frozenset(
     }
 )
 # Platform names: only a line made mostly of them is a share bar; a headline may name one.
-PLATFORMS = re.compile(
+PLATFORMS = starting(
+    "وفتاإيلطم",
     r"واتساب|واتس\s*اب|فيسبوك|فيس\s+بوك|تويتر|تيليجرام|تلغرام|انستغرام|إنستغرام|يوتيوب|"
-    r"فايبر|لينكد\s*إن|التعليقات|تعليقات|طباعة|مشاركة"
+    r"فايبر|لينكد\s*إن|التعليقات|تعليقات|طباعة|مشاركة",
 )
 
 AD = re.compile(
@@ -147,7 +158,8 @@ TAGS = re.compile(
     re.IGNORECASE,
 )
 
-CREDIT = re.compile(
+CREDIT = starting(
+    "c©(حماصpi",
     r"(?:\bCopyright\b|©|\(c\)\s|حقوق\s+الصورة|مصدر\s+الصورة|الصورة\s*:|صورة\s*:|"
     r"\bPhoto\s*:|\bCredit\s*:|\bImage\s*:)",
     re.IGNORECASE,
@@ -166,8 +178,8 @@ CAPTION_AGENCY = re.compile(
 DATELINE = re.compile(
     r"^(?P<city>[^\s\-–—|]+(?:\s[^\s\-–—|]+)?)\s+[-–—]\s+(?P<outlet>[^-–—|]{2,30})$"
 )
-RIGHTS = re.compile(
-    r"جميع\s+الحقوق\s+محفوظة|all\s+rights\s+reserved|حقوق\s+النشر\s+محفوظة", re.IGNORECASE
+RIGHTS = starting(
+    "جaح", r"جميع\s+الحقوق\s+محفوظة|all\s+rights\s+reserved|حقوق\s+النشر\s+محفوظة", re.IGNORECASE
 )
 
 SOURCE = re.compile(r"^(?:المصدر|مصدر\s+الخبر|source)\s*[:：]\s*(?P<value>.+)$", re.IGNORECASE)
@@ -186,6 +198,7 @@ PUBLISHED_CUE = re.compile(
 )
 # Substrings one of which every published/updated cue contains: a cheap gate before the regexes.
 DATE_CUE_WORDS = ("نشر", "نُشر", "نُشرت", "تاريخ", "تحديث", "ublished", "osted", "pdated", "UBLISHED")
+DATE_CUE_WORD = re.compile("|".join(DATE_CUE_WORDS))
 UPDATED_CUE = re.compile(r"(?:آخر|اخر)\s+تحديث|تاريخ\s+التحديث|updated", re.IGNORECASE)
 
 WEEKDAYS = re.compile(

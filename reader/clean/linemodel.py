@@ -12,7 +12,7 @@ The model is trained by scripts/train_clean.py on training sites only.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -37,10 +37,20 @@ _DIGIT = re.compile(r"\d|[٠-٩]")
 _LATIN = re.compile(r"[A-Za-z]")
 _COUNT_TAIL = re.compile(r"[(\[]\s*[0-9٠-٩]+\s*[)\]]$")
 _LIST_MARK = re.compile(r"^(?:[0-9٠-٩]{1,2}\s*[.)\-]|[-*•·▪►]\s)")
+_LIST_FIRST = frozenset("0123456789٠١٢٣٤٥٦٧٨٩-*•·▪►")  # what a list mark starts with
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _FORM = re.compile(r"\[\s*\]|_{3,}|\.{4,}")
 _LONG = 30  # words; past this a line is a paragraph and its finer features are not computed
-_RULE: dict[str | None, str] = {}  # a verdict's feature string, made once per verdict
+# A verdict's feature strings (its own, the next line's, the previous line's), made once.
+_RULE: dict[str | None, tuple[str, str, str]] = {}
+
+
+def _rule(reason: str | None) -> tuple[str, str, str]:
+    names = _RULE.get(reason)
+    if names is None:
+        rule = "rule=" + (reason or "body").split(":")[0]
+        names = _RULE[reason] = (rule, "-1:" + rule, "1:" + rule)
+    return names
 
 
 def _band(part: int, whole: int) -> int:
@@ -108,29 +118,32 @@ def line_features(
     reasons: Sequence[str | None],
     site_share: Sequence[float] | None = None,
     page_title: str | None = None,
+    split: Sequence[list[str]] | None = None,
+    dated: Callable[[str], object] = find_date,
 ) -> list[list[str]]:
     """Features of each non-empty, normalised line; `reasons` are the rules' verdicts
-    (None = body), `site_share` the share of the site's documents holding each line.
+    (None = body), `site_share` the share of the site's documents holding each line, `split`
+    each line's words and `dated` a date finder when the caller has them already.
     Written for speed (it runs on every page): feature strings come from tables."""
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
     sizes: list[int] = []
     prose: list[int] = []
+    rules: list[tuple[str, str, str]] = []
     own: list[list[str]] = []
     is_function = lx.FUNCTION_WORDS.__contains__
-    for line, reason in zip(lines, reasons, strict=True):
+    for index, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
         # Sizes stop at "26+", so a long paragraph is split no further than that.
-        words = line.split(maxsplit=_LONG)
-        n = len(words)
+        words = line.split(maxsplit=_LONG) if split is None else split[index]
+        n = min(len(words), _LONG + 1)
         function_words = sum(map(is_function, words[:_LONG]))
         tail = line.rstrip(_CLOSERS)[-1:]
         stop = tail in _STOPS
         is_prose = (n >= 5 and stop) or (n >= 15 and function_words * 8 >= n)
         size = _SIZE[n]
-        rule = _RULE.get(reason) or _RULE.setdefault(
-            reason, "rule=" + (reason or "body").split(":")[0]
-        )
+        names = _rule(reason)
+        rule = names[0]
         f = [
             _N[size],
             _FW[_band(function_words, min(n, _LONG))],
@@ -145,14 +158,14 @@ def line_features(
                 f.append(_DIGITS[_band(digits, len(line))])
                 if _TIME.search(line):
                     f.append("time")
-                if find_date(line) is not None:
+                if dated(line) is not None:
                     f.append("date")
             for mark, name in _SEPARATORS:
                 if mark in line:
                     f.append(name)
             if line[-1] in ")]" and _COUNT_TAIL.search(line):
                 f.append("count-tail")
-            if _LIST_MARK.match(line):
+            if line[0] in _LIST_FIRST and _LIST_MARK.match(line):
                 f.append("list-mark")
             if ("[" in line or "__" in line or "...." in line) and _FORM.search(line):
                 f.append("form")
@@ -175,6 +188,7 @@ def line_features(
             share = site_share[len(own)]
             f.append("site=0" if share == 0 else "site=lo" if share < 0.3 else "site=hi")
         sizes.append(size)
+        rules.append(names)
         prose.append(n if is_prose else 0)
         own.append(f)
     run = _densest_run(prose)
@@ -187,12 +201,12 @@ def line_features(
             f.append("last")
         if index > 0:
             other = index - 1
-            f += (_BEFORE_N[sizes[other]], _BEFORE[bool(prose[other])], "-1:" + own[other][3])
+            f += (_BEFORE_N[sizes[other]], _BEFORE[bool(prose[other])], rules[other][1])
             if index > 1:
                 f.append(_BEFORE2[bool(prose[index - 2])])
         if index < last:
             other = index + 1
-            f += (_AFTER_N[sizes[other]], _AFTER[bool(prose[other])], "1:" + own[other][3])
+            f += (_AFTER_N[sizes[other]], _AFTER[bool(prose[other])], rules[other][2])
             if index < last - 1:
                 f.append(_AFTER2[bool(prose[index + 2])])
     return own

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from reader import arabic
 from reader.clean import lexicon as lx
@@ -25,6 +27,7 @@ _SHORTCODE_LINE = re.compile(r"^(?:\[/?[A-Za-z][\w-]*(?:\s[^\[\]]*)?\]\s*)+$")
 _SHORTCODE_INLINE = re.compile(r"\[/?[A-Za-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\[\]]*)?\]")
 _ARABIC = re.compile(f"[{arabic.BLOCKS}]")
 _LATIN = re.compile(r"[A-Za-z]")
+_ASCII_LETTER = re.compile(rb"[A-Za-z]")
 _SCRIPT_GLUE = re.compile(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _DATE_NOISE = re.compile(
@@ -78,17 +81,21 @@ def is_prose(line: str, words: list[str] | None = None) -> bool:
     return len(words) >= 15 and function_density(words) >= 0.12
 
 
-def is_statement(line: str) -> bool:
+def is_statement(line: str, words: list[str] | None = None) -> bool:
     """Prose that ends with a full stop: what ends a block of links (whose titles may ask ?)."""
-    words = line.split()
+    words = line.split() if words is None else words
     if len(words) >= 5 and _ends_with(line, _STATEMENT_STOPS):
         return True
     return len(words) >= 15 and function_density(words) >= 0.12
 
 
 def is_arabic_text(text: str) -> bool:
-    latin = len(_LATIN.findall(text))
-    return latin == 0 or len(_ARABIC.findall(text)) >= latin
+    """Arabic letters at least as many as Latin ones; counting stops once that is settled.
+    Latin letters are ASCII, so they are counted in the text's ASCII part alone."""
+    latin = len(_ASCII_LETTER.findall(text.encode("ascii", "ignore")))
+    if latin == 0:
+        return True
+    return next(islice(_ARABIC.finditer(text), latin - 1, None), None) is not None
 
 
 def is_arabic_sample(text: str) -> bool:
@@ -128,7 +135,10 @@ def author_name(text: str) -> str | None:
     return _clean_value(match["value"] if match else text)
 
 
-def _metadata(line: str, words: list[str]) -> Verdict | None:
+_Dated = Callable[[str], tuple[str, int, int] | None]
+
+
+def _metadata(line: str, words: list[str], dated: _Dated) -> Verdict | None:
     if len(words) > 24:
         return None
     match = lx.SOURCE.match(line)
@@ -144,23 +154,23 @@ def _metadata(line: str, words: list[str]) -> Verdict | None:
         if value and len(value.split()) <= 6 and not re.search(r"\d", value):
             return Verdict("metadata:author", value)
     head = line[:40]
-    if not any(word in head for word in lx.DATE_CUE_WORDS):
+    if lx.DATE_CUE_WORD.search(head) is None:
         return None
     cue = lx.PUBLISHED_CUE.search(head)
     if cue:
         found = find_date(line[cue.end() :])
         if found:
             return Verdict("metadata:published", found[0])
-    if lx.UPDATED_CUE.search(head) and find_date(line):
+    if lx.UPDATED_CUE.search(head) and dated(line):
         return Verdict("metadata")
     return None
 
 
-def _date_line(line: str) -> Verdict | None:
+def _date_line(line: str, dated: _Dated) -> Verdict | None:
     """A line that is a date and little else; residual words (a city) mark header chrome."""
     if len(line) > 90:
         return None
-    found = find_date(line)
+    found = dated(line)
     if found is None:
         return None
     plain = to_ascii_digits(line)
@@ -217,8 +227,15 @@ def _chrome(line: str, words: list[str], arabic_doc: bool) -> Verdict | None:
     return None
 
 
-def classify(line: str, arabic_doc: bool = True) -> Verdict:
-    """The kind of a normalised, non-empty line, judged without its neighbours."""
+def classify(
+    line: str,
+    arabic_doc: bool = True,
+    words: list[str] | None = None,
+    dated: _Dated = find_date,
+) -> Verdict:
+    """The kind of a normalised, non-empty line, judged without its neighbours; `words` is
+    its split and `dated` its date finder (a page's memo of `find_date`) when the caller has
+    them."""
     if _SHORTCODE_LINE.match(line):
         return Verdict("shortcode")
     stripped = line.strip(" .:：-–—|•")
@@ -232,19 +249,19 @@ def classify(line: str, arabic_doc: bool = True) -> Verdict:
         if site and len(site.split()) <= 4:
             return Verdict("read-also", site)
         return Verdict("read-also-item" if match["rest"] else "read-also")
-    words = line.split()
+    words = line.split() if words is None else words
     if len(words) <= 6:
         for pattern, reason in lx.BLOCK_CUES:
             if pattern.match(line):
                 return Verdict("block", reason)
         if lx.POLL_CUE.match(line):
             return Verdict("block", "poll")
-    meta = _metadata(line, words)
+    meta = _metadata(line, words, dated)
     if meta is not None:
         return meta
     if not (len(words) >= 5 and ends_sentence(line)):
         found = (
-            _date_line(line)
+            _date_line(line, dated)
             or _credit(line)
             or _chrome(line, words, arabic_doc)
             or _dateline(line, words)
@@ -256,16 +273,16 @@ def classify(line: str, arabic_doc: bool = True) -> Verdict:
     return BODY
 
 
-def split_glued(line: str) -> tuple[str | None, list[str]]:
+def split_glued(line: str, prose: Callable[[str], bool] = is_prose) -> tuple[str | None, list[str]]:
     """Undo two scraping accidents: an ad label run into a sentence ("إعلانوالأسبوع"), and a
     sub-heading run into the next sentence ("إطراء متبادلوكان"). Returns the removed ad label
     (if any) and the line as one or two paragraphs."""
     label: str | None = None
     match = lx.AD_GLUED.match(line) if line[:1] in "اإAa" else None
-    if match and is_prose(line):
+    if match and prose(line):
         label = match["label"]
         line = line[match.end() :].lstrip()
-    if not is_prose(line):
+    if not prose(line):
         return label, [line]
     words = line.split(" ", 7)
     for index, word in enumerate(words[:6]):

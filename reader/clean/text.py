@@ -12,20 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.clean.article import CleanArticle, Dropped
+from reader.clean.headline import choose_headline
 from reader.clean.linemodel import BODY, OTHER, TITLE, label_lines, line_features
 from reader.clean.lines import (
     Verdict,
-    classify,
     is_arabic_sample,
-    is_arabic_text,
-    is_prose,
-    is_statement,
     normalise,
     split_glued,
     strip_inline_shortcodes,
 )
+from reader.clean.shape import Shapes
 from reader.clean.template import SiteTemplate
-from reader.clean.titles import first_sentence, repeated_title, split_site_suffix
+from reader.clean.titles import first_sentence, split_site_suffix
 
 # Lines that close an article: once one follows body text, a read-also cue starts a new one.
 _ENDS_ARTICLE = frozenset({"metadata:source", "metadata:sources"})
@@ -58,27 +56,13 @@ class _Found:
             self.source = value
 
 
-def _headline_index(
-    lines: list[str], verdicts: list[Verdict | None], arabic_doc: bool
-) -> int | None:
-    """The first headline-shaped body line before the first prose paragraph, if any."""
-    for index, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
-        if verdict is None or verdict.reason is not None:
-            continue
-        words = line.split()
-        if is_prose(line, words):
-            return None
-        if 3 <= len(words) <= 30 and (is_arabic_text(line) or not arabic_doc):
-            return index
-    return None
-
-
-def rule_verdicts(lines: Sequence[str], arabic_doc: bool) -> list[Verdict | None]:
+def rule_verdicts(
+    lines: Sequence[str], arabic_doc: bool, shapes: Shapes | None = None
+) -> list[Verdict | None]:
     """Each normalised line judged alone (None for a blank line), captions repeated elsewhere
     in the page included: the rules' view, which the line model then takes as features."""
-    verdicts: list[Verdict | None] = [
-        classify(line, arabic_doc) if line else None for line in lines
-    ]
+    judge = (shapes or Shapes()).verdict
+    verdicts: list[Verdict | None] = [judge(line, arabic_doc) if line else None for line in lines]
     captions = {v.value for v in verdicts if v is not None and v.reason == "caption" and v.value}
     for index, line in enumerate(lines):
         verdict = verdicts[index]
@@ -91,25 +75,32 @@ def model_features(
     lines: Sequence[str],
     verdicts: Sequence[Verdict | None],
     template: SiteTemplate | None = None,
+    shapes: Shapes | None = None,
 ) -> tuple[list[int], list[list[str]]]:
     """The indexes of the non-blank lines and the line model's features for each."""
     kept = [index for index, line in enumerate(lines) if line]
     texts = [lines[index] for index in kept]
     reasons = [verdict.reason if verdict else None for verdict in (verdicts[i] for i in kept)]
     shares = template.shares(texts) if template is not None else None
-    return kept, line_features(texts, reasons, shares, texts[0] if texts else None)
+    shapes = shapes or Shapes()
+    words = list(map(shapes.words, texts))
+    title = texts[0] if texts else None
+    return kept, line_features(texts, reasons, shares, title, words, shapes.date)
 
 
 def _apply_model(
-    lines: list[str], verdicts: list[Verdict | None], template: SiteTemplate | None
+    lines: list[str],
+    verdicts: list[Verdict | None],
+    template: SiteTemplate | None,
+    shapes: Shapes,
 ) -> int | None:
     """Drop the body lines the line model calls boilerplate; return the line it calls the
     headline, if that comes before the article's first prose line. Context smooths the model:
     a short line between two prose paragraphs is a sub-heading whatever the model says, and a
     sentence goes only when the model is sure (a promo: "subscribe to our newsletter.")."""
-    kept, features = model_features(lines, verdicts, template)
+    kept, features = model_features(lines, verdicts, template, shapes)
     labelled = label_lines(features)
-    prose = [is_prose(lines[index]) for index in kept]
+    prose = [shapes.prose(lines[index]) for index in kept]
     head: int | None = None
     for position, (index, (label, other)) in enumerate(zip(kept, labelled, strict=True)):
         verdict = verdicts[index]
@@ -133,67 +124,6 @@ def _apply_model(
     return head if head is not None and head >= 0 else None
 
 
-def _choose_headline(
-    lines: list[str],
-    verdicts: list[Verdict | None],
-    rules: list[Verdict | None],
-    model_head: int | None,
-    arabic_doc: bool,
-    found: _Found,
-) -> int | None:
-    """The headline: the page title's repeat, else the strong line just before the first
-    by-line or date, else the model's title line, else the first headline-shaped line."""
-    repeated = repeated_title(lines)
-    if repeated is not None and _plausible_headline(lines, verdicts, *repeated[:2]):
-        top, head, site = repeated
-        if top != head:
-            verdicts[top] = Verdict("page-title")
-            found.site = site
-        return head
-    before_meta = _line_before_metadata(lines, verdicts)
-    if before_meta is not None:
-        return before_meta
-    if model_head is not None:
-        return model_head
-    return _headline_index(lines, rules, arabic_doc)
-
-
-def _plausible_headline(
-    lines: list[str], verdicts: list[Verdict | None], top: int, head: int
-) -> bool:
-    """A page title's repeat is the headline only if the rules see neither as chrome (a share
-    bar repeated at the top and the bottom is not a title) and no body prose comes before it."""
-    for index in (top, head):
-        verdict = verdicts[index]
-        if verdict is None or verdict.reason not in (None, "model"):
-            return False
-    return not any(
-        verdict is not None and verdict.reason is None and is_prose(lines[index])
-        for index, verdict in enumerate(verdicts[top + 1 : head], top + 1)
-    )
-
-
-def _line_before_metadata(lines: list[str], verdicts: list[Verdict | None]) -> int | None:
-    """The body line right above the first by-line / date under a headline, before any prose."""
-    candidate: int | None = None
-    for index, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
-        if verdict is None:
-            continue
-        kind = verdict.reason
-        if kind is None or kind == "model":
-            # What the model dropped may still be the headline: its place under it decides.
-            if kind is None and is_prose(line):
-                return None
-            words = len(line.split())
-            candidate = index if 3 <= words <= 30 else None
-        elif kind.startswith("metadata") or kind in ("date-line", "dateline"):
-            if candidate is not None:
-                return candidate
-        else:
-            candidate = None
-    return None
-
-
 def clean_lines(
     raw_lines: Sequence[str],
     *,
@@ -202,18 +132,23 @@ def clean_lines(
     url: str | None = None,
     template: SiteTemplate | None = None,
     depth: int = 0,
+    shapes: Shapes | None = None,
 ) -> CleanArticle:
     """Clean a dump given as lines; `title`/`sitename` come from HTML or a record when known,
     `template` holds what other pages of the same site repeat.
-    `depth` counts appended articles above this one, so a chain of them stays linear."""
+    `depth` counts appended articles above this one, so a chain of them stays linear;
+    `shapes` is the memo of the page they were cut from."""
     lines = [normalise(line) for line in raw_lines]
     if not any(lines):
         raise ValueError("no article: the input is empty or only blank lines")
+    shapes = shapes or Shapes()
     arabic_doc = is_arabic_sample(" ".join(line for line in lines[:60] if line))
-    rules = rule_verdicts(lines, arabic_doc)
+    rules = rule_verdicts(lines, arabic_doc, shapes)
     verdicts = list(rules)
-    model_head = _apply_model(lines, verdicts, template)
-    context = _Context(raw_lines, lines, rules, arabic_doc, title, sitename, url, template, depth)
+    model_head = _apply_model(lines, verdicts, template, shapes)
+    context = _Context(
+        raw_lines, lines, rules, arabic_doc, title, sitename, url, template, depth, shapes
+    )
     article = _assemble(context, verdicts, model_head)
     if article is None and verdicts != rules:
         # The model left nothing: the rules alone are a better answer than no article.
@@ -234,6 +169,7 @@ class _Context:
     url: str | None
     template: SiteTemplate | None
     depth: int
+    shapes: Shapes
 
 
 def _assemble(
@@ -247,8 +183,8 @@ def _assemble(
     }
     start = 0
     if title is None:
-        head = _choose_headline(
-            lines, verdicts, context.rules, model_head, context.arabic_doc, found
+        head, found.site = choose_headline(
+            lines, verdicts, context.rules, model_head, context.arabic_doc, context.shapes
         )
         if head is not None:
             for index in range(head):
@@ -265,16 +201,7 @@ def _assemble(
         found.site = site or found.site
         title_forms.add(title)
 
-    appended = _walk(
-        context.raw_lines,
-        lines,
-        verdicts,
-        start,
-        title_forms,
-        found,
-        context.depth,
-        context.template,
-    )
+    appended = _walk(context, verdicts, start, title_forms, found)
     if not found.body:
         return None
     if not title:
@@ -292,16 +219,14 @@ def _assemble(
 
 
 def _walk(
-    raw_lines: Sequence[str],
-    lines: list[str],
+    context: _Context,
     verdicts: list[Verdict | None],
     start: int,
     title_forms: set[str],
     found: _Found,
-    depth: int,
-    template: SiteTemplate | None,
 ) -> list[CleanArticle]:
     """Walk the lines once, filling `found`; returns any article appended after the end."""
+    lines, shapes = context.lines, context.shapes
     block: str | None = None
     started = ended = False
     for index, line in enumerate(lines):
@@ -315,15 +240,15 @@ def _walk(
             block = "related" if ended else None
             continue
         if kind is None:
-            if block is not None and not is_statement(line):
+            if block is not None and not shapes.statement(line):
                 poll_line = block == "poll" and (
                     line.endswith(_QUESTION_END) or len(line.split()) <= 3
                 )
                 found.drop(line, "poll" if poll_line else block)
                 continue
             block = None
-            _keep(line, found)
-            started = started or is_prose(line)
+            _keep(line, found, shapes)
+            started = started or shapes.prose(line)
             continue
         if kind.startswith("metadata"):
             found.take(verdict)
@@ -337,13 +262,13 @@ def _walk(
             block = "related" if ended else None
         elif kind == "date-line":
             if started:
-                _keep(line, found)
+                _keep(line, found, shapes)
             else:
                 found.dated = found.dated or (verdict.value if index > start else None)
                 found.drop(line, "metadata" if index > start else "chrome-date")
         elif kind == "dateline":
             if started or index < start:
-                _keep(line, found)
+                _keep(line, found, shapes)
             else:
                 found.site = found.site or verdict.value
                 found.drop(line, "metadata")
@@ -351,7 +276,7 @@ def _walk(
             found.site = found.site or (verdict.value if kind == "read-also" else None)
             found.drop(line, "read-also")
             if ended and kind == "read-also":
-                return _appended(raw_lines[index + 1 :], found, depth + 1, template)
+                return _appended(context, context.raw_lines[index + 1 :], found)
             block = "read-also"
         elif kind == "block":
             found.drop(line, verdict.value or "related")
@@ -363,7 +288,7 @@ def _walk(
     return []
 
 
-def _keep(line: str, found: _Found) -> None:
+def _keep(line: str, found: _Found, shapes: Shapes) -> None:
     line = strip_inline_shortcodes(line)
     if not line:
         return
@@ -373,18 +298,19 @@ def _keep(line: str, found: _Found) -> None:
         return
     if line.count(" ") >= 7:
         found.seen.add(line)
-    label, paragraphs = split_glued(line)
+    label, paragraphs = split_glued(line, shapes.prose)
     if label is not None:
         found.drop(label, "ad")
     found.body.extend(paragraphs)
 
 
-def _appended(
-    rest: Sequence[str], found: _Found, depth: int, template: SiteTemplate | None
-) -> list[CleanArticle]:
+def _appended(context: _Context, rest: Sequence[str], found: _Found) -> list[CleanArticle]:
+    depth = context.depth + 1
     if depth <= MAX_APPENDED:
         try:
-            return [clean_lines(rest, template=template, depth=depth)]
+            return [
+                clean_lines(rest, template=context.template, depth=depth, shapes=context.shapes)
+            ]
         except ValueError:
             pass
     for line in rest:
