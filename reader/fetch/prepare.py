@@ -73,7 +73,9 @@ def _from_page(pending: Pending, page: bytes, extractor: Extractor | None) -> Do
     article.author = article.author or item.author
     article.source = article.source or pending.source
     sha = hashlib.sha256(page).hexdigest()
-    row = document_row(item.key, sha, "html", decoded.encoding, decoded.text, article, extractor)
+    row = document_row(
+        item.key, sha, "html", decoded.encoding, decoded.text, article, extractor, decoded.notes
+    )
     return replace(row, feed_id=pending.feed_id)
 
 

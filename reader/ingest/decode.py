@@ -1,10 +1,12 @@
 """Bytes to text without guessing silently wrong.
 
 Order: size cap, emptiness, binary signatures, BOMs, BOM-less UTF-16/32 by the
-shape of its high bytes, strict UTF-8, strict Windows-1256, and charset-normalizer
-as a last resort. Every candidate must then look like prose in a real script, so a
-wrong code page (or junk that happens to decode) is rejected with a reason instead
-of being stored as mojibake.
+shape of its high bytes, strict UTF-8, UTF-8 with a few stray bytes (replaced, and said
+in a note), strict Windows-1256, and charset-normalizer as a last resort. Every
+candidate must then look like prose in a real script, so a wrong code page (or junk
+that happens to decode) is rejected with a reason instead of being stored as mojibake.
+UTF-8 that was itself decoded with the wrong code page and saved again (double-encoded,
+"ط§ظ„" or "Ø§Ù„" for "ال") is undone where that is unambiguous (`reader.ingest.mojibake`).
 """
 
 from __future__ import annotations
@@ -17,10 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import arabic
+from reader.ingest.mojibake import MOJIBAKE, unmangled
 from reader.marks import MARK, cap_marks
 
 MAX_BYTES = 20 * 1024 * 1024
 _NORMALIZER_LIMIT = 2 * 1024 * 1024
+# A UTF-8 file may hold this many invalid sequences (a byte lost or flipped in a copy) and
+# still be read as UTF-8, when its valid non-ASCII characters outnumber them this much.
+MAX_STRAY = 8
+_STRAY_EVIDENCE = 20
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "PNG image"),
@@ -57,6 +64,7 @@ class DecodeError(ValueError):
 class Decoded:
     text: str
     encoding: str
+    notes: tuple[str, ...] = ()  # what was repaired on the way, for the ingest summary
 
 
 def read_bytes(path: Path) -> bytes:
@@ -108,6 +116,13 @@ def decode(data: bytes) -> Decoded:
         utf8_error = f"invalid UTF-8 at byte {exc.start}"
     else:
         return _checked(text, "utf-8")
+    stray = _stray_bytes(data)
+    if stray is not None:
+        text, where = stray
+        count = f"{len(where)} stray bytes" if len(where) > 1 else "a stray byte"
+        at = ", ".join(str(offset) for offset in where)
+        note = f"{count} (not UTF-8, at byte {at}) replaced with U+FFFD"
+        return _checked(text, "utf-8", note, replaced=len(where))
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
@@ -130,11 +145,40 @@ def _accept(data: bytes, encoding: str, why: str) -> Decoded:
     return _checked(text.lstrip("\ufeff"), encoding)
 
 
-def _checked(text: str, encoding: str) -> Decoded:
-    problem = _implausible(text, single_byte=False)
+def _checked(text: str, encoding: str, *notes: str, replaced: int = 0) -> Decoded:
+    """`replaced` counts the U+FFFD the decoder itself put in for stray bytes."""
+    text, repaired = unmangled(text)
+    if repaired is not None:
+        notes = (*notes, repaired)
+    problem = _implausible(text, single_byte=False, replaced=replaced)
     if problem is not None:
+        if repaired is not None and repaired.startswith(MOJIBAKE):
+            raise DecodeError(f"{repaired} ({encoding} decodes to {problem})")
         raise DecodeError(f"not readable text ({encoding} decodes to {problem})")
-    return Decoded(_normalise_newlines(text), encoding)
+    return Decoded(_normalise_newlines(text), encoding, notes)
+
+
+def _stray_bytes(data: bytes) -> tuple[str, list[int]] | None:
+    """The text with each invalid sequence replaced by U+FFFD, and where they were, when the
+    file is UTF-8 but for at most MAX_STRAY of them; None when it is not UTF-8 at all (a
+    Windows-1256 file is invalid UTF-8 at nearly every Arabic letter)."""
+    parts: list[str] = []
+    where: list[int] = []
+    start = 0
+    while True:
+        try:
+            parts.append(data[start:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            if len(where) == MAX_STRAY:
+                return None
+            parts.append(data[start : start + exc.start].decode("utf-8"))
+            where.append(start + exc.start)
+            start += exc.end
+    evidence = sum(len(part) - len(part.encode("ascii", "ignore")) for part in parts)
+    if evidence < _STRAY_EVIDENCE * len(where):
+        return None
+    return "\ufffd".join(parts), where
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -152,13 +196,14 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def _implausible(text: str, *, single_byte: bool) -> str | None:
-    """Why `text` is not prose in a real script, or None when it is."""
+def _implausible(text: str, *, single_byte: bool, replaced: int = 0) -> str | None:
+    """Why `text` is not prose in a real script, or None when it is; `replaced` stray bytes
+    are not held against it."""
     sample = text if len(text) <= 200_000 else text[:100_000] + text[-100_000:]
     visible = len(sample) - sample.count("\n")
     if visible == 0:
         return "nothing"
-    bad = len(_BAD_CHARS.findall(sample))
+    bad = len(_BAD_CHARS.findall(sample)) - replaced
     if bad > max(2, visible // 200):
         return f"{bad} control or invalid characters"
     prose = len(_PROSE.findall(sample)) + len(MARK.findall(sample))

@@ -150,7 +150,17 @@ def prepare_data(path: Path, data: bytes, options: Options) -> list[Outcome]:
         article = clean_document(kind, decoded.text, template)
         _checkpoint()
         return [
-            _document(shown, shown, sha, kind, decoded.encoding, decoded.text, article, options)
+            _document(
+                shown,
+                shown,
+                sha,
+                kind,
+                decoded.encoding,
+                decoded.text,
+                article,
+                options,
+                decoded.notes,
+            )
         ]
     except Stopped:
         raise
@@ -234,8 +244,10 @@ def _document(
     raw: str,
     article: CleanArticle,
     options: Options,
+    decoding: Sequence[str] = (),
 ) -> DocumentRow:
-    notes: list[str] = []
+    """`decoding` says what the decoder repaired (a stray byte, mojibake)."""
+    notes: list[str] = list(decoding)
     return DocumentRow(
         path=path,
         source_path=source_path,
@@ -257,9 +269,11 @@ def document_row(
     raw: str,
     article: CleanArticle,
     extractor: Extractor | None,
+    decoding: Sequence[str] = (),
 ) -> DocumentRow:
     """A cleaned article as the writer's record, for what `khabar fetch` brings in."""
-    return _document(path, path, sha, kind, encoding, raw, article, Options(None, extractor))
+    options = Options(None, extractor)
+    return _document(path, path, sha, kind, encoding, raw, article, options, decoding)
 
 
 def _entity_text(body: str) -> str:

@@ -54,9 +54,11 @@ def test_refusals_say_why(data: bytes, reason: str) -> None:
 
 def test_utf8_with_a_broken_byte_is_not_taken_for_cp1256() -> None:
     data = ARABIC.encode("utf-8")
-    broken = data[:40] + b"\xff" + data[40:]
-    with pytest.raises(DecodeError, match=r"invalid UTF-8 at byte 3\d"):
-        decode(broken)
+    broken = data[:41] + b"\xff" + data[41:]
+    decoded = decode(broken)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == ARABIC[:22] + "\ufffd" + ARABIC[22:]
+    assert decoded.notes == ("a stray byte (not UTF-8, at byte 41) replaced with U+FFFD",)
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
