@@ -13,8 +13,10 @@ import asyncio
 import itertools
 import sqlite3
 import tempfile
+import threading
 import time
 from pathlib import Path
+from statistics import mean
 from typing import Any
 
 from reader.ingest.pipeline import ingest_paths
@@ -71,24 +73,29 @@ def seeds(folder: Path) -> None:
     )
 
 
-async def _reader(db: Path) -> dict[str, float]:
+async def _reader(db: Path) -> dict[str, float | int]:
+    from reader.render.engine import Line, Settings
+    from reader.tui import body_rows
     from reader.tui.app import KhabarApp
+    from reader.tui.body_rows import Piece
     from reader.tui.widgets.body_view import BodyView
 
-    timings: dict[str, list[float]] = {"show": [], "render_lines": []}
+    shows: list[float] = []
+    laid = {"ui": 0, "worker": 0}
+    real_show, real_lay_out = BodyView.show, body_rows.lay_out
 
-    def timed(name: str, method: Any) -> Any:
-        def wrapper(self: BodyView, *args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return method(self, *args, **kwargs)
-            finally:
-                timings[name].append(time.perf_counter() - start)
+    def show(self: BodyView, *args: Any, **kwargs: Any) -> None:
+        start = time.perf_counter()
+        real_show(self, *args, **kwargs)
+        shows.append(time.perf_counter() - start)
 
-        return wrapper
+    def lay_out(piece: Piece, width: int, settings: Settings) -> tuple[Line, ...]:
+        main = threading.current_thread() is threading.main_thread()
+        laid["ui" if main else "worker"] += len(piece.text)
+        return real_lay_out(piece, width, settings)
 
-    BodyView.show = timed("show", BodyView.show)  # type: ignore[method-assign]
-    BodyView.render_lines = timed("render_lines", BodyView.render_lines)  # type: ignore[method-assign]
+    BodyView.show = show  # type: ignore[method-assign]
+    body_rows.lay_out = lay_out
     app = KhabarApp(db)
     started = time.perf_counter()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -96,67 +103,68 @@ async def _reader(db: Path) -> dict[str, float]:
         while view.article is None:
             await pilot.pause(0.01)
         opened = time.perf_counter() - started
+        length = len(view.article.body)
         # The longest the event loop went without running a 10 ms timer: how long the UI
         # thread was blocked (by its own work, or waiting for the GIL) at worst.
         ticks = [time.perf_counter()]
-        gaps: list[float] = []
         app.set_interval(0.01, lambda: ticks.append(time.perf_counter()))
-
-        def worst_gap() -> float:
-            gap = max((b - a for a, b in itertools.pairwise(ticks)), default=0.0)
-            ticks[:] = [time.perf_counter()]
-            return gap
-
         await pilot.press("2")
-        timings["render_lines"].clear()
-        worst_gap()
-        during = await _scroll(pilot)
-        gaps.append(worst_gap())
-        worst_paint = max(timings["render_lines"], default=0.0)
-        while not view.laid_out:
-            await pilot.pause(0.05)
-        whole = time.perf_counter() - started
-        gaps.append(worst_gap())
-        after = await _scroll(pilot)
-        gaps.append(worst_gap())
-        mode_start = time.perf_counter()
-        await pilot.press("m")
-        await pilot.pause()
-        mode = time.perf_counter() - mode_start
-        gaps.append(worst_gap())
+        await pilot.app.workers.wait_for_complete()
+        ticks[:] = [time.perf_counter()]
+        await pilot.pause(1.0)
+        idle = max(b - a for a, b in itertools.pairwise(ticks))
+        ticks[:] = [time.perf_counter()]
+        steps = await _keys(pilot, ["pagedown"] * 10 + ["j"] * 5 + ["ctrl+d"] * 3)
+        jumps = await _keys(pilot, ["G", "g", "G", "m", "m", "m"])
+        back = await _keys(pilot, ["pageup"] * 10)
+        stall = max(b - a for a, b in itertools.pairwise(ticks))
+        await pilot.app.workers.wait_for_complete()
+    steps += back
     return {
-        "open (app start to the article on screen)": opened,
-        "BodyView.show on the UI thread": max(timings["show"]),
-        "a scroll key pressed and painted, while the worker lays out (mean of 5)": during,
-        "  longest UI-thread stall meanwhile": gaps[0],
-        "longest body paint while scrolling": worst_paint,
-        "whole body laid out (worker), from app start": whole,
-        "  longest UI-thread stall while the worker finished": gaps[1],
-        "a scroll key pressed and painted, once laid out (mean of 5)": after,
-        "  longest UI-thread stall meanwhile ": gaps[2],
-        "m (bidi mode) pressed and painted": mode,
-        "  longest UI-thread stall meanwhile  ": gaps[3],
+        "open (app start to the article on screen), s": opened,
+        "BodyView.show on the UI thread, s": max(shows),
+        "a step key (PgDn/PgUp/j/Ctrl-d) pressed and painted, mean of 28, s": mean(steps),
+        "  the slowest step, s": max(steps),
+        "a jump (G, g, m) pressed and painted, mean of 6, s": mean(jumps),
+        "  the slowest jump, s": max(jumps),
+        "longest UI-thread stall in all of it, s": stall,
+        "  the same, idle for a second before (the machine's load alone), s": idle,
+        "characters laid out on the UI thread": laid["ui"],
+        "characters laid out by the read-ahead worker": laid["worker"],
+        "characters in the body": length,
     }
 
 
-async def _scroll(pilot: Any) -> float:
-    start = time.perf_counter()
-    for key in ("pagedown", "pagedown", "j", "j", "pagedown"):
+async def _keys(pilot: Any, keys: list[str]) -> list[float]:
+    """Each key pressed and painted, one after the other, without waiting for workers."""
+    times: list[float] = []
+    for key in keys:
+        start = time.perf_counter()
         await pilot.press(key)
         await pilot.pause()
-    return (time.perf_counter() - start) / 5
+        times.append(time.perf_counter() - start)
+    return times
 
 
 def reader(folder: Path) -> None:
-    body = "\n\n".join(f"{n} {PARAGRAPH * 3}" for n in range(3_200))
-    path = folder / "huge.txt"
-    path.write_text("مقال طويل جدا عن المحادثات\n\n" + body + "\n", encoding="utf-8")
-    size = path.stat().st_size
-    db = folder / "huge.db"
-    ingest_paths(db, [path], entities=False, workers=1)
-    print(f"the reader on a {size / 1e6:.1f} MB article ({len(body):,} characters), 120x40")
-    for name, seconds in asyncio.run(_reader(db)).items():
-        print(f"  {name}: {seconds:.3f} s")
+    """The same keys on the huge article and on a long ordinary one (13,000 characters,
+    30 paragraphs): what is left of the huge one's cost is the difference."""
+    results: list[dict[str, float | int]] = []
+    for name, paragraphs in (("huge", 3_200), ("ordinary", 30)):
+        body = "\n\n".join(f"{n} {PARAGRAPH * 3}" for n in range(paragraphs))
+        path = folder / f"{name}.txt"
+        path.write_text("مقال طويل جدا عن المحادثات\n\n" + body + "\n", encoding="utf-8")
+        db = folder / f"{name}.db"
+        ingest_paths(db, [path], entities=False, workers=1)
+        results.append(asyncio.run(_reader(db)))
+    size = (folder / "huge.txt").stat().st_size
+    print(f"the reader at 120x40 on a {size / 1e6:.1f} MB article | on an ordinary long one")
+    for key, value in results[0].items():
+        other = results[1][key]
+        if isinstance(value, float):
+            print(f"  {key}: {value:,.3f} | {other:,.3f}")
+        else:
+            print(f"  {key}: {value:,} | {other:,}")
 
 
 def main() -> None:

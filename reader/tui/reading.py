@@ -21,6 +21,7 @@ from reader.store.read.rows import (
     Mention,
 )
 from reader.store.schema import SchemaTooNew
+from reader.tui.body_rows import warm
 from reader.tui.strips import fit_line
 from reader.tui.widgets.block_cache import BLOCK
 
@@ -69,13 +70,13 @@ def list_page(
 def read_ahead(
     store: Library, wanted: list[int], width: int, names_width: int, mode: BidiMode
 ) -> list[Loaded]:
-    """Articles near the cursor, their layout warmed in the engine's cache as well."""
+    """Articles near the cursor, their first screens warmed in the engine's cache as well."""
     found: list[Loaded] = []
     for article_id in wanted:
         loaded = load_article(store, article_id)
         if loaded is not None:
-            for text in (loaded[0].title, loaded[0].body):
-                render_text(text, width, mode)
+            render_text(loaded[0].title, width, mode)
+            warm(loaded[0].body, width, mode)
             for entity in loaded[2] if names_width > 0 else ():
                 fit_line(f"{entity.canonical} ({entity.mentions})", names_width, mode)
             found.append(loaded)
