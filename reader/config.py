@@ -3,6 +3,7 @@
 ```toml
 theme = "light"            # or "dark", or any Textual theme name
 bidi = "terminal"          # app | terminal | off
+max_width = 90             # longest body row in cells (0: the whole pane)
 [keys]
 next = "j,down"            # binding id = comma-separated keys
 ```
@@ -19,12 +20,16 @@ from pathlib import Path
 from reader.paths import config_dir
 
 BIDI_MODES = ("app", "terminal", "off")
+MAX_WIDTH = 90
+"""Cells in a body row by default: a comfortable line (about 12 words of Arabic)."""
+NARROWEST = 20
 
 
 @dataclass(frozen=True, slots=True)
 class Config:
     theme: str | None = None
     bidi: str | None = None
+    max_width: int = MAX_WIDTH
     keys: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
 
@@ -50,6 +55,11 @@ def load_config(path: Path | None = None) -> Config:
     if bidi is not None and bidi not in BIDI_MODES:
         problems.append(f"{path}: bidi must be one of {', '.join(BIDI_MODES)}")
         bidi = None
+    max_width = data.get("max_width", MAX_WIDTH)
+    if isinstance(max_width, bool) or not isinstance(max_width, int) or 0 < max_width < NARROWEST:
+        problems.append(f"{path}: max_width must be 0 (no cap) or a number of cells >= {NARROWEST}")
+        max_width = MAX_WIDTH
+    max_width = max(0, max_width)
     keys: dict[str, str] = {}
     raw_keys = data.get("keys", {})
     if isinstance(raw_keys, dict):
@@ -60,4 +70,4 @@ def load_config(path: Path | None = None) -> Config:
                 problems.append(f"{path}: keys.{binding_id} must be a non-empty string")
     else:
         problems.append(f"{path}: [keys] must be a table")
-    return Config(theme=theme, bidi=bidi, keys=keys, problems=tuple(problems))
+    return Config(theme=theme, bidi=bidi, max_width=max_width, keys=keys, problems=tuple(problems))

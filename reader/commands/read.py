@@ -121,6 +121,7 @@ def build_app(args: argparse.Namespace) -> object:
         theme=theme,
         keymap=keymap,
         notices=tuple(notices),
+        max_width=config.max_width,
     )
 
 

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from reader.config import MAX_WIDTH
 from reader.paths import styles_dir
 from reader.render.engine import BidiMode
 from reader.render.modes import next_mode
@@ -65,11 +66,12 @@ class KhabarApp(App[None]):
         theme: str | None = None,
         keymap: dict[str, str] | None = None,
         notices: tuple[str, ...] = (),
+        max_width: int = MAX_WIDTH,
     ) -> None:
         super().__init__()
         self.user_keymap = dict(keymap or {})
         self.notices = notices
-        self.reader = ReaderScreen(db_path)
+        self.reader = ReaderScreen(db_path, max_width=max_width)
         self.set_reactive(KhabarApp.bidi_mode, bidi)
         if theme:
             self.theme = ALIASES.get(theme, theme)

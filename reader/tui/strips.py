@@ -14,6 +14,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.render.engine import BidiMode, VisualLine, render_text
+from reader.store.read.rows import Article
 
 ELLIPSIS = "…"
 
@@ -131,3 +132,17 @@ def _parts_fit(parts: list[str], width: int, mode: BidiMode) -> VisualLine:
     if len(parts) == 1:
         return fit_line(parts[0], width, mode)
     return fit_with_tail(" · ".join(parts[:-1]), " · " + parts[-1], width, mode)
+
+
+def article_head(article: Article, width: int, mode: BidiMode) -> list[tuple[VisualLine, str]]:
+    """Title, the metadata line, the link and a blank row: laid out whole, they are short."""
+    titles = render_text(article.title, width, mode)
+    rows = [(line, "title") for line in titles]
+    meta = [p for p in (article.source, article.published, article.author) if p]
+    rtl = titles[0].rtl if titles else True
+    if meta:
+        rows.append((parts_line(meta, width, mode, rtl), "meta"))
+    if article.url:
+        rows.append((aligned_like(fit_line(article.url, width, mode), rtl, width), "url"))
+    rows.append((VisualLine(" " * width, True), ""))
+    return rows

@@ -62,8 +62,9 @@ class ReaderScreen(StoreScreen):
     chosen: var[frozenset[int]] = var(frozenset())
     """The persons in the filter, ticked in the people pane."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, max_width: int = 0) -> None:
         super().__init__(db_path)
+        self.max_width = max_width  # the body's longest row (0: the pane's width)
         self.filter_names: dict[int, str] = {}
         self.feed_label = ""  # the feed or #tag the list is narrowed to
         self.fetching = ""  # what an `R` fetch is doing, for the status line
@@ -96,6 +97,7 @@ class ReaderScreen(StoreScreen):
         self.query_one("#search", QueryLine).display = False
         self._apply_size()
         self.query_one(ArticleList).focus()
+        self.query_one(BodyView).max_width = self.max_width
         self.query_one(BodyView).show_message("…")
         self._start(self.article_filter, self.query_one(PeoplePane).people_narrow)
 

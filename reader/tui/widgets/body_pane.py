@@ -217,7 +217,7 @@ class BodyPane(Vertical):
         wanted = [i for i in ids if i not in self._held]
         if not wanted:
             return
-        width, mode = self.body.scrollable_content_region.width, self.bidi_mode
+        width, mode = self.body.text_width, self.bidi_mode
         self.post_message(
             StoreRequest(
                 self,

@@ -31,7 +31,7 @@ from reader.store.read.rows import Article, Mention
 from reader.tui import body_rows
 from reader.tui.body_marks import BodyMarks
 from reader.tui.body_rows import Anchor, BodyRows, Piece, pieces
-from reader.tui.strips import aligned_like, fit_line, parts_line, visual_strip
+from reader.tui.strips import article_head, visual_strip
 
 HIT_STYLES = ("hit", "hit-current")
 WHOLE = 40_000
@@ -62,6 +62,9 @@ class BodyView(ScrollView, can_focus=True):
     }
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
+    max_width: reactive[int] = reactive(0, init=False)
+    """The longest row in cells (0: the pane's width); a narrower column is centred, so
+    lines stay short enough to read on a wide terminal."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -117,8 +120,14 @@ class BodyView(ScrollView, can_focus=True):
     def _body_top(self) -> int:
         return len(self._head)
 
-    def _layout(self, *, force: bool = False) -> None:
+    @property
+    def text_width(self) -> int:
+        """The width rows are laid out at: the pane's, capped at `max_width`."""
         width = self.scrollable_content_region.width
+        return min(width, self.max_width) if self.max_width > 0 else width
+
+    def _layout(self, *, force: bool = False) -> None:
+        width = self.text_width
         mode = self.bidi_mode
         key = (id(self.article), self.message, width, mode)
         if not force and key == self._layout_key:
@@ -132,7 +141,7 @@ class BodyView(ScrollView, can_focus=True):
         if width > 0 and self.message is not None:
             self._head = [(line, "") for line in render_text(self.message, width, mode)]
         elif width > 0 and self.article is not None:
-            self._head = _head_rows(self.article, width, mode)
+            self._head = article_head(self.article, width, mode)
             if self._pieces[0] != id(self.article):  # cut once, whatever the width or mode
                 self._pieces = (id(self.article), pieces(self.article.body))
             self._body = BodyRows(self._pieces[1], width, Settings(mode))
@@ -258,6 +267,9 @@ class BodyView(ScrollView, can_focus=True):
     def watch_bidi_mode(self) -> None:
         self._layout(force=True)
 
+    def watch_max_width(self) -> None:
+        self._layout(force=True)
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._fill()
@@ -337,17 +349,22 @@ class BodyView(ScrollView, can_focus=True):
         return strip
 
     def _row_strip(self, index: int) -> Strip:
-        base, width = self._strips_base, self.scrollable_content_region.width
+        base, width = self._strips_base, self.text_width
+        pane = self.scrollable_content_region.width
         if index < self._body_top:
             line, role = self._head[index]
             if role:
                 base = base + self.get_component_rich_style(f"body--{role}")
-            return visual_strip(line, width, base, self._styles)
-        row = self._body.row(index - self._body_top) if self._body is not None else None
-        if row is None:
-            return Strip.blank(width, base)
-        line = self._visual(row) if isinstance(row, Line) else row
-        return visual_strip(line, width, base, self._styles)
+        else:
+            row = self._body.row(index - self._body_top) if self._body is not None else None
+            if row is None:
+                return Strip.blank(pane, base)
+            line = self._visual(row) if isinstance(row, Line) else row
+        strip = visual_strip(line, width, base, self._styles)
+        if pane <= width:
+            return strip
+        left = (pane - width) // 2
+        return Strip.join([Strip.blank(left, base), strip, Strip.blank(pane - width - left, base)])
 
     def _visual(self, line: Line) -> VisualLine:
         """A body row as `render_text` would give it, its styles worked out only now."""
@@ -360,17 +377,3 @@ class BodyView(ScrollView, can_focus=True):
             **{kind: self.get_component_rich_style(f"body--{kind.style}") for kind in Kind},
             **{name: self.get_component_rich_style(f"body--{name}") for name in HIT_STYLES},
         }
-
-
-def _head_rows(article: Article, width: int, mode: BidiMode) -> list[tuple[VisualLine, str]]:
-    """Title, the metadata line, the link and a blank row: laid out whole, they are short."""
-    titles = render_text(article.title, width, mode)
-    rows = [(line, "title") for line in titles]
-    meta = [p for p in (article.source, article.published, article.author) if p]
-    rtl = titles[0].rtl if titles else True
-    if meta:
-        rows.append((parts_line(meta, width, mode, rtl), "meta"))
-    if article.url:
-        rows.append((aligned_like(fit_line(article.url, width, mode), rtl, width), "url"))
-    rows.append((VisualLine(" " * width, True), ""))
-    return rows
