@@ -4,6 +4,7 @@
 theme = "light"            # or "dark", or any Textual theme name
 bidi = "terminal"          # app | terminal | off
 max_width = 90             # longest body row in cells (0: the whole pane)
+ui_language = "ar"         # en | ar; unset: from the locale (LANG, LC_ALL)
 [keys]
 next = "j,down"            # binding id = comma-separated keys
 ```
@@ -20,6 +21,7 @@ from pathlib import Path
 from reader.paths import config_dir
 
 BIDI_MODES = ("app", "terminal", "off")
+UI_LANGUAGES = ("en", "ar")
 MAX_WIDTH = 90
 """Cells in a body row by default: a comfortable line (about 12 words of Arabic)."""
 NARROWEST = 20
@@ -30,6 +32,7 @@ class Config:
     theme: str | None = None
     bidi: str | None = None
     max_width: int = MAX_WIDTH
+    ui_language: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
 
@@ -60,6 +63,10 @@ def load_config(path: Path | None = None) -> Config:
         problems.append(f"{path}: max_width must be 0 (no cap) or a number of cells >= {NARROWEST}")
         max_width = MAX_WIDTH
     max_width = max(0, max_width)
+    ui_language = data.get("ui_language")
+    if ui_language is not None and ui_language not in UI_LANGUAGES:
+        problems.append(f"{path}: ui_language must be one of {', '.join(UI_LANGUAGES)}")
+        ui_language = None
     keys: dict[str, str] = {}
     raw_keys = data.get("keys", {})
     if isinstance(raw_keys, dict):
@@ -70,4 +77,11 @@ def load_config(path: Path | None = None) -> Config:
                 problems.append(f"{path}: keys.{binding_id} must be a non-empty string")
     else:
         problems.append(f"{path}: [keys] must be a table")
-    return Config(theme=theme, bidi=bidi, max_width=max_width, keys=keys, problems=tuple(problems))
+    return Config(
+        theme=theme,
+        bidi=bidi,
+        max_width=max_width,
+        ui_language=ui_language,
+        keys=keys,
+        problems=tuple(problems),
+    )

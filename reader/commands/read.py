@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -95,6 +96,7 @@ def build_app(args: argparse.Namespace) -> object:
     from reader.render.modes import resolve_mode
     from reader.tui.app import KhabarApp
     from reader.tui.keymap import unknown_binding_ids
+    from reader.tui.ui_text import language_for
 
     config = load_config()
     db_path: Path = args.db or default_db_path()
@@ -122,6 +124,7 @@ def build_app(args: argparse.Namespace) -> object:
         keymap=keymap,
         notices=tuple(notices),
         max_width=config.max_width,
+        language=language_for(config.ui_language, os.environ),
     )
 
 

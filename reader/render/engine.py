@@ -38,6 +38,7 @@ class Settings:
     mode: Mode = Mode.APP
     keep_harakat: bool = True
     rtl_without_letters: bool = True  # base direction of a paragraph with no letters
+    rtl: bool | None = None  # the base direction when the caller knows it (a table row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +116,10 @@ def render_text(
     *,
     keep_harakat: bool = True,
     rtl_without_letters: bool = True,
+    rtl: bool | None = None,
 ) -> list[VisualLine]:
     """The rows the screen shows for `text` in a pane `width` cells wide."""
-    settings = Settings(Mode(mode), keep_harakat, rtl_without_letters)
+    settings = Settings(Mode(mode), keep_harakat, rtl_without_letters, rtl)
     active = sorted((s for s in spans or () if s.end > s.start), key=lambda s: s.start)
     rows: list[VisualLine] = []
     for line in render(text, width, settings):
@@ -176,7 +178,7 @@ def is_rtl(paragraph: str, rtl_without_letters: bool = True) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def paragraph_lines(paragraph: str, width: int, settings: Settings) -> tuple[Line, ...]:
     clean = sanitize(paragraph)
-    rtl = is_rtl(clean.text, settings.rtl_without_letters)
+    rtl = is_rtl(clean.text, settings.rtl_without_letters) if settings.rtl is None else settings.rtl
     app = settings.mode is Mode.APP
     shaped = clusters(clean, shape=app, keep_harakat=settings.keep_harakat)
     result: list[Line] = []

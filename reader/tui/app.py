@@ -23,6 +23,7 @@ from reader.config import MAX_WIDTH
 from reader.paths import styles_dir
 from reader.render.engine import BidiMode
 from reader.render.modes import next_mode
+from reader.tui import ui_text
 from reader.tui.keymap import binding_groups
 from reader.tui.keys import APP_BINDINGS
 from reader.tui.screens.help import HelpScreen, key_table
@@ -67,14 +68,21 @@ class KhabarApp(App[None]):
         keymap: dict[str, str] | None = None,
         notices: tuple[str, ...] = (),
         max_width: int = MAX_WIDTH,
+        language: str = "en",
     ) -> None:
         super().__init__()
+        ui_text.use(language)
         self.user_keymap = dict(keymap or {})
         self.notices = notices
         self.reader = ReaderScreen(db_path, max_width=max_width)
         self.set_reactive(KhabarApp.bidi_mode, bidi)
         if theme:
             self.theme = ALIASES.get(theme, theme)
+
+    def notify(self, message: str, **kwargs: Any) -> None:
+        """Every notice passes here: an Arabic one is shaped and ordered by the engine."""
+        width = ui_text.notice_width(self.size.width)
+        super().notify(ui_text.notice_text(message, width, self.bidi_mode), **kwargs)
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables plus khabar's entity and hit colours worked out from it."""

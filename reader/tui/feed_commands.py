@@ -19,6 +19,7 @@ from textual.message import Message
 from reader.store.read.library import Library
 from reader.store.read.rows import FeedName
 from reader.tui.screens.results import FeedsFetched, FetchProgress
+from reader.tui.ui_text import ui
 
 
 class FeedScreen(Protocol):
@@ -98,12 +99,13 @@ def fetch_due_feeds(db_path: Path, post: Callable[[Message], object]) -> None:
     try:
         report = fetch_feeds(db_path, workers=0, on_start=started, on_feed=stored)
     except Exception as error:  # a fetch must never take the reader down
-        post(FeedsFetched(f"Fetching failed: {error}", added))
+        post(FeedsFetched(ui("feeds.failed", error=error), added))
         return
     if not report.feeds:
-        summary = "No feed is due" if not report.notes else report.notes[0]
+        summary = ui("feeds.none_due") if not report.notes else report.notes[0]
     else:
         feeds = "1 feed" if done == 1 else f"{done} feeds"
-        summary = f"{feeds} fetched: {added} new article{'' if added == 1 else 's'}"
-        summary += f", {failed} failed (khabar fetch says why)" if failed else ""
+        articles = "article" if added == 1 else "articles"
+        summary = ui("feeds.fetched", feeds=feeds, done=done, added=added, articles=articles)
+        summary += ui("feeds.some_failed", failed=failed) if failed else ""
     post(FeedsFetched(summary, added))

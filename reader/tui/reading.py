@@ -23,6 +23,7 @@ from reader.store.read.rows import (
 from reader.store.schema import SchemaTooNew
 from reader.tui.body_rows import warm
 from reader.tui.strips import fit_line
+from reader.tui.ui_text import ui
 from reader.tui.widgets.block_cache import BLOCK
 
 Loaded = tuple[Article, list[Mention], list[EntityCount]]
@@ -34,10 +35,10 @@ DATABASE_ERRORS = (sqlite3.Error, OSError, SchemaTooNew)
 def describe_db_error(error: BaseException, path: Path) -> str:
     text = str(error)
     if isinstance(error, sqlite3.OperationalError) and "locked" in text:
-        return f"The database {path} is locked (an ingest is writing?). Press r to retry."
+        return ui("db.locked", path=path)
     if isinstance(error, SchemaTooNew):
         return text
-    return f"Cannot read the database {path}: {text}. Press r to retry."
+    return ui("db.unreadable", path=path, error=text)
 
 
 def load_article(store: Library, article_id: int) -> Loaded | None:

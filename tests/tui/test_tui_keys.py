@@ -10,7 +10,7 @@ import pytest
 from reader.render.engine import BidiMode
 from reader.tui.app import KhabarApp
 from reader.tui.screens.help import HelpScreen
-from reader.tui.screens.reader import EMPTY_CORPUS
+from reader.tui.ui_text import ui
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.entities_pane import EntitiesList
@@ -227,7 +227,7 @@ async def test_unreadable_and_empty_databases_show_messages(tmp_path: Path) -> N
     empty = KhabarApp(tmp_path / "empty.db")
     async with empty.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert empty.query_one(BodyView).message == EMPTY_CORPUS
+        assert empty.query_one(BodyView).message == ui("body.empty")
 
 
 @sync

@@ -14,24 +14,8 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 
 from reader.render.engine import BidiMode
+from reader.tui.ui_text import TEXTS, key_text, ui
 from reader.tui.widgets.engine_text import EngineText
-
-CONTEXT_NOTES = {
-    "app": "Everywhere",
-    "list": "Article, entity and people lists",
-    "body": "Body pane",
-    "entities": "Entities pane",
-    "help": "This help",
-}
-PEOPLE_NOTE = (
-    "People pane: type to narrow, Arabic or Latin letters, a paste taken whole (folded: "
-    "جونج أون finds كيم جونغ أون); arrows move, Backspace edits, Enter toggles the person "
-    "in the filter (several = AND), Esc clears."
-)
-READ_NOTE = (
-    "Read marks: an article is marked read after 2 seconds on screen, when its body is "
-    "scrolled, or when you leave it after going into its body; skimming with j/k marks nothing."
-)
 
 
 def key_table(bindings: list[tuple[str, Binding]], display: dict[str, str]) -> str:
@@ -42,17 +26,11 @@ def key_table(bindings: list[tuple[str, Binding]], display: dict[str, str]) -> s
         if group != context:
             context = group
             lines.append("")
-            lines.append(CONTEXT_NOTES.get(group, group))
+            lines.append(ui(f"help.{group}") if f"help.{group}" in TEXTS else group)
         keys = display.get(binding.id or "", binding.key)
-        lines.append(f"  {keys:<14} {binding.id or '':<20} {binding.description}")
-    lines += [
-        "",
-        PEOPLE_NOTE,
-        "",
-        READ_NOTE,
-        "",
-        'Config: remap a key by its id in config.toml, e.g. [keys] "app.bookmark" = "x".',
-    ]
+        what = key_text(binding.id, binding.description)
+        lines.append(f"  {keys:<14} {binding.id or '':<20} {what}")
+    lines += ["", ui("help.people"), "", ui("help.read"), "", ui("help.config")]
     return "\n".join(lines).strip("\n")
 
 
@@ -74,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        yield EngineText(self.text, id="help-text").data_bind(HelpScreen.bidi_mode)
+        yield EngineText(self.text, table=True, id="help-text").data_bind(HelpScreen.bidi_mode)
 
     def on_mount(self) -> None:
         self.watch(self.app, "bidi_mode", self._follow_app)

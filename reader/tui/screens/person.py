@@ -33,6 +33,7 @@ from reader.store.person_page import ArticleRef, CoPerson, PersonPage, Said, art
 from reader.store.person_page import person_page as read_person_page
 from reader.store.schema import connect
 from reader.tui.strips import fit_with_tail, visual_strip
+from reader.tui.ui_text import ui
 from reader.tui.widgets.engine_text import EngineLine, EngineText
 from reader.tui.widgets.entities_pane import EntitiesList
 from reader.tui.widgets.line_list import LineList
@@ -42,8 +43,6 @@ PERSON_BINDINGS: list[BindingType] = [
     Binding("escape", "back", "Back to the reader", id="person.back"),
     Binding("b", "both", "Articles naming both", id="person.both"),
 ]
-GONE = "This person is no longer in the database."
-NO_PERSON = "p (entities pane) or Ctrl+O (people pane) opens a person's page"
 
 
 def person_under_cursor(focused: Widget | None) -> int | None:
@@ -233,7 +232,7 @@ class PersonScreen(Screen[int | None]):
         page = self.page = message.page
         title = self.query_one("#person-title", EngineLine)
         if page is None:
-            title.update(GONE)
+            title.update(ui("person.gone"))
             return
         title.update(f"{page.canonical} · {page.article_count} مقالات")
         self.query_one("#person-range", EngineLine).update(timeline_label(page))

@@ -30,9 +30,10 @@ from reader.tui import reading
 from reader.tui.article_text import has_display, plain_text
 from reader.tui.feed_commands import FeedCommands, fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
-from reader.tui.screens.person import NO_PERSON, PersonScreen, person_under_cursor
+from reader.tui.screens.person import PersonScreen, person_under_cursor
 from reader.tui.screens.results import FeedsFetched, FetchProgress, Filtered, RowAtCursor, Started
 from reader.tui.screens.store_screen import StoreScreen
+from reader.tui.ui_text import ui
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_pane import BodyPane
 from reader.tui.widgets.body_view import BodyView
@@ -44,11 +45,6 @@ from reader.tui.widgets.query_line import QueryLine
 PANES = ("articles", "body", "entities", "people")
 NARROW_BELOW = 110
 READ_AHEAD = (1, -1, 2)  # neighbours of the cursor read ahead, nearest first
-NO_MATCH = "No article matches the filter. Esc clears."
-EMPTY_CORPUS = (
-    "The database has no articles yet.\nAdd some with: khabar ingest PATH…  then press r."
-)
-HINTS = "? help  / search  Tab panes  m bidi  q quit"
 
 
 class ReaderScreen(StoreScreen):
@@ -142,7 +138,7 @@ class ReaderScreen(StoreScreen):
             )
             self.query_one(PeoplePane).show(message.people_count, message.people, message.variants)
             if message.count == 0 and not self.article_filter.active:
-                self.query_one(BodyView).show_message(EMPTY_CORPUS)
+                self.query_one(BodyView).show_message(ui("body.empty"))
             self._open_at_cursor()
             self._update_header()
 
@@ -158,7 +154,7 @@ class ReaderScreen(StoreScreen):
         articles = self.query_one(ArticleList)
         if articles.count == 0:
             active = self.article_filter.active
-            self.query_one(BodyPane).close(NO_MATCH if active else None)
+            self.query_one(BodyPane).close(ui("body.no_match") if active else None)
             self.query_one(EntitiesList).set_entities([])
             return
         row = articles.row(articles.cursor)
@@ -281,7 +277,7 @@ class ReaderScreen(StoreScreen):
         """The page of the person under the cursor of the people or entities pane."""
         entity_id = person_under_cursor(self.focused)
         if entity_id is None:
-            self.notify(NO_PERSON, markup=False)
+            self.notify(ui("notice.no_person"), markup=False)
             return
         self.app.push_screen(PersonScreen(self.db_path, entity_id), self._back_from_person)
 
@@ -311,7 +307,7 @@ class ReaderScreen(StoreScreen):
 
     def action_hit(self, step: int) -> None:
         if not self.query_one(BodyView).step_hit(step):
-            self.notify("No search hits in this article", markup=False)
+            self.notify(ui("notice.no_hits"), markup=False)
 
     # reading state ----------------------------------------------------------
 
@@ -344,10 +340,10 @@ class ReaderScreen(StoreScreen):
     def action_copy_url(self) -> None:
         article = self.current
         if article is None or not article.url:
-            self.notify("This article has no link", markup=False)
+            self.notify(ui("notice.no_link"), markup=False)
             return
         self.app.copy_to_clipboard(article.url)
-        self.notify(f"Link copied: {article.url}", markup=False)
+        self.notify(ui("notice.link_copied", url=article.url), markup=False)
 
     def action_copy_text(self) -> None:
         """The stored text in logical order, through OSC 52 (works over SSH and in tmux):
@@ -357,15 +353,15 @@ class ReaderScreen(StoreScreen):
             return
         text = plain_text(article)
         self.app.copy_to_clipboard(text)
-        self.notify(f"Article copied ({len(text)} characters)", markup=False)
+        self.notify(ui("notice.text_copied", count=len(text)), markup=False)
 
     def action_open_url(self) -> None:
         article = self.current
         if article is None or not article.url:
-            self.notify("This article has no link", markup=False)
+            self.notify(ui("notice.no_link"), markup=False)
             return
         if not has_display():
-            self.notify("No display here to open a browser on: y copies the link", markup=False)
+            self.notify(ui("notice.no_display"), markup=False)
             return
         self._open_in_browser(article.url)
 
@@ -406,9 +402,9 @@ class ReaderScreen(StoreScreen):
     def action_fetch_feeds(self) -> None:
         """`R`: the due feeds, fetched in a worker while the reading goes on."""
         if self.fetching:
-            self.notify("Already fetching feeds", markup=False)
+            self.notify(ui("notice.already_fetching"), markup=False)
             return
-        self.fetching = "fetching feeds…"
+        self.fetching = ui("status.fetching")
         self._update_status()
         self._fetch_feeds()
 
@@ -418,7 +414,9 @@ class ReaderScreen(StoreScreen):
 
     @on(FetchProgress)
     def _fetch_progress(self, message: FetchProgress) -> None:
-        self.fetching = f"fetching {message.done}/{message.total} feeds, {message.added} new"
+        self.fetching = ui(
+            "status.fetch_progress", done=message.done, total=message.total, added=message.added
+        )
         self._update_status()
 
     @on(FeedsFetched)
@@ -445,6 +443,7 @@ class ReaderScreen(StoreScreen):
         self._update_status()
 
     def _update_status(self) -> None:
-        label = self._filter_label() or "none"
-        text = f"filter: {label} | bidi: {self.bidi_mode.value} | {self.fetching or HINTS}"
+        label = self._filter_label() or ui("status.no_filter")
+        rest = self.fetching or ui("status.hints")
+        text = ui("status.line", label=label, mode=self.bidi_mode.value, rest=rest)
         self.query_one("#status", EngineLine).update(text)

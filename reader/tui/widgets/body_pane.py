@@ -31,10 +31,10 @@ from reader.store.read.text import find_hits
 from reader.tui import reading
 from reader.tui.reading import Loaded
 from reader.tui.store_request import StoreRequest
+from reader.tui.ui_text import ui
 from reader.tui.widgets.body_view import BodyView
 
 READ_AHEAD_KEEP = 8
-GONE = "This article is gone. Press r to refresh."
 
 
 @dataclass
@@ -163,7 +163,7 @@ class BodyPane(Vertical):
         self._mention_steps = {}
         if loaded is None:
             self.current = None
-            self.body.show_message(GONE)
+            self.body.show_message(ui("body.gone"))
             return
         article, mentions, entities = loaded
         if article.id in self._marks:

@@ -13,15 +13,25 @@ from reader.tui.strips import text_strip, visual_strip
 
 
 class EngineText(ScrollView):
-    """Paragraphs (one per line of `text`) wrapped by the engine at the pane's width."""
+    """Paragraphs (one per line of `text`) wrapped by the engine at the pane's width.
+
+    With `table`, a line indented by two spaces is a table row (the help's keys): laid
+    out left to right whatever its letters, so its columns line up under each other
+    even where an Arabic description outweighs the Latin keys."""
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
 
     def __init__(
-        self, text: str = "", *, id: str | None = None, classes: str | None = None
+        self,
+        text: str = "",
+        *,
+        table: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.text = text
+        self.table = table
         self._rows: list[VisualLine] = []
         self._key: tuple[object, ...] = ()
 
@@ -36,7 +46,16 @@ class EngineText(ScrollView):
         if key == self._key and not force:
             return
         self._key = key
-        self._rows = render_text(self.text, width, mode) if width > 0 and self.text else []
+        if width <= 0 or not self.text:
+            self._rows = []
+        elif self.table:
+            self._rows = [
+                row
+                for line in self.text.split("\n")
+                for row in render_text(line, width, mode, rtl=False if line[:2] == "  " else None)
+            ]
+        else:
+            self._rows = render_text(self.text, width, mode)
         self.virtual_size = Size(width, len(self._rows))
         self.refresh()
 
