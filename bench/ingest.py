@@ -195,7 +195,7 @@ def stage_table(folder: Path, sample: int) -> tuple[dict[str, float], int]:
     undo = [
         _timed(prepare, "read_bytes", "decode", spent),
         _timed(prepare, "decode", "decode", spent),
-        _timed(prepare, "_clean", "clean", spent),
+        _timed(prepare, "clean_document", "clean", spent),
         _timed(extract, "tokenize", "tokenise", spent),
         _timed(extract, "_crf_labels", "crf", spent),
         _timed(tagger, "emissions", "CRF features", spent),
@@ -278,6 +278,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--stage-sample", type=int, default=300)
     parser.add_argument("--no-wide", action="store_true", help="skip the 8-worker run")
+    parser.add_argument("--stages-only", action="store_true", help="only the per-stage table")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--entities", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -288,16 +289,28 @@ def main() -> int:
     count = args.count or (2000 if args.corpus == "real" else 10_000)
     folder = corpus(args.corpus, count, args.train)
     print(f"corpus: {args.corpus}, {count} files in {folder}; {load()}")
-    plain = spawn(folder, entities=False, workers=args.workers)
-    show("without entities", plain, args.workers)
-    full = spawn(folder, entities=True, workers=args.workers)
-    show("with entities   ", full, args.workers)
-    if not args.no_wide:
-        wide = spawn(folder, entities=True, workers=8)
-        show("with entities   ", wide, 8)
+    if not args.stages_only:
+        ingest_runs(folder, args.workers, wide=not args.no_wide)
+    table, articles = stage_table(folder, args.stage_sample)
+    print(f"CPU ms per article by stage, one process, {articles} articles ({load()}):")
+    for stage in STAGES:
+        print(f"  {stage:15} {table[stage]:6.2f}")
+    print(f"  {'total':15} {sum(table.values()):6.2f}")
+    return 0
+
+
+def ingest_runs(folder: Path, workers: int, *, wide: bool) -> None:
+    """The whole ingests: without and with entities at `workers`, then at 8 if `wide`."""
+    plain = spawn(folder, entities=False, workers=workers)
+    show("without entities", plain, workers)
+    full = spawn(folder, entities=True, workers=workers)
+    show("with entities   ", full, workers)
+    if wide:
+        eight = spawn(folder, entities=True, workers=8)
+        show("with entities   ", eight, 8)
         print(
-            f"8 workers vs {args.workers}: rate x"
-            f"{(wide['articles'] / wide['elapsed']) / (full['articles'] / full['elapsed']):.2f}"
+            f"8 workers vs {workers}: rate x"
+            f"{(eight['articles'] / eight['elapsed']) / (full['articles'] / full['elapsed']):.2f}"
         )
     rate = full["articles"] / full["elapsed"]
     ratio = rate / (plain["articles"] / plain["elapsed"])
@@ -306,12 +319,6 @@ def main() -> int:
         f" {'ok' if ratio >= TARGET_RATIO else 'MISSED'}); with entities {rate:,.0f}/s"
         f" (target ≥ {TARGET_RATE} on a quiet machine: {'ok' if rate >= TARGET_RATE else 'MISSED'})"
     )
-    table, articles = stage_table(folder, args.stage_sample)
-    print(f"CPU ms per article by stage, one process, {articles} articles ({load()}):")
-    for stage in STAGES:
-        print(f"  {stage:15} {table[stage]:6.2f}")
-    print(f"  {'total':15} {sum(table.values()):6.2f}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from datetime import UTC, datetime
 
 from reader.store.records import DocumentRow
@@ -18,8 +17,8 @@ from reader.store.search_text import index_text
 from reader.store.stories import forget_article
 from reader.store.write import (
     Canonical,
+    EntityRows,
     _insert_article,
-    _settle_entities,
     most_frequent,
     transaction,
 )
@@ -47,7 +46,6 @@ def replace_articles(
         if old
         else None
     )
-    touched: Counter[int] = Counter()
     ids: list[int] = []
     with transaction(conn):
         for article_id in reversed(old):  # appended articles point at the first one
@@ -58,8 +56,9 @@ def replace_articles(
             " WHERE article_count <= 0)"
         )
         conn.execute("DELETE FROM entities WHERE article_count <= 0")
-        _insert_article(conn, document_id, doc, doc.article, None, now, touched, ids)
-        _settle_entities(conn, touched, canonical or most_frequent)
+        entities = EntityRows(conn)
+        _insert_article(conn, document_id, doc, doc.article, None, now, entities, ids)
+        entities.flush(canonical or most_frequent)
         dropped = json.dumps(
             [{"text": text, "reason": reason} for text, reason in doc.dropped], ensure_ascii=False
         )

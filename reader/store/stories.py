@@ -18,7 +18,13 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from reader.nlp.normalize import fold_for_search
-from reader.store.story_sign import bands, coverage, paragraph_shingles, similarity
+from reader.store.story_sign import (
+    Paragraph,
+    bands,
+    coverage,
+    paragraph_shingles,
+    similarity,
+)
 
 SAME_BODY = 0.45
 CLOSE_BODY = 0.12  # below this estimate two bodies are never compared paragraph by paragraph
@@ -58,24 +64,32 @@ def same_story(body: float, paragraphs: float, title: float, days: int | None) -
 
 
 # (database file, article id) → paragraph shingles: bodies are read once per writer run.
-_paragraphs: dict[tuple[str, int], list[set[bytes]]] = {}
+_paragraphs: dict[tuple[str, int], list[Paragraph]] = {}
 _KEEP_PARAGRAPHS = 4096
 
 
-def _paragraphs_of(conn: sqlite3.Connection, article_id: int) -> tuple[list[set[bytes]], str]:
+def _paragraphs_of(conn: sqlite3.Connection, article_id: int) -> tuple[list[Paragraph], str]:
     """A stored article's paragraph shingles (kept for the writer's run) and folded title."""
     row = conn.execute("SELECT title, body FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return [], ""
     title = fold_for_search(str(row[0]))
-    where = (str(conn.execute("PRAGMA database_list").fetchone()[2]), article_id)
+    where = (_database(conn), article_id)
     known = _paragraphs.get(where)
     if known is None:
         known = paragraph_shingles(str(row[1]))
-        if len(_paragraphs) >= _KEEP_PARAGRAPHS:
-            _paragraphs.clear()
-        _paragraphs[where] = known
+        _remember(where, known)
     return known, title
+
+
+def _database(conn: sqlite3.Connection) -> str:
+    return str(conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+def _remember(where: tuple[str, int], shingles: list[Paragraph]) -> None:
+    if len(_paragraphs) >= _KEEP_PARAGRAPHS:
+        _paragraphs.clear()
+    _paragraphs[where] = shingles
 
 
 def _matches(
@@ -84,13 +98,14 @@ def _matches(
     day: int | None,
     indexed_title: str,
     body: str,
-) -> list[tuple[int, int]]:
-    """(article, story) of every earlier candidate that tells the same story.
+) -> tuple[list[tuple[int, int]], list[Paragraph] | None]:
+    """(article, story) of every earlier candidate that tells the same story, and this
+    article's paragraph shingles if they were needed.
 
     Candidates come most similar first; the paragraph comparison, which reads the
     other body, is spent on at most `PARAGRAPH_CHECKS` of them.
     """
-    mine: list[set[bytes]] | None = None
+    mine: list[Paragraph] | None = None
     checks = 0
     out: list[tuple[int, int]] = []
     for close, other, other_day, story in scored:
@@ -113,7 +128,7 @@ def _matches(
             heading = fuzz.token_sort_ratio(_title(indexed_title), their_title)
         if same_story(close, paragraphs, heading, days):
             out.append((other, story))
-    return out
+    return out, mine
 
 
 def assign_story(
@@ -145,7 +160,10 @@ def assign_story(
         ),
         reverse=True,
     )
-    matches = _matches(conn, scored, day, indexed_title, body)
+    matches, mine = _matches(conn, scored, day, indexed_title, body)
+    if mine is not None:
+        # A later article that has this one as a candidate finds them made.
+        _remember((_database(conn), article_id), mine)
     conn.execute(
         "INSERT INTO story_signatures (article_id, signature, day) VALUES (?, ?, ?)",
         (article_id, signature, day),

@@ -33,16 +33,18 @@ _STOP = NON_NAME | frozenset(fold(w) for w in ["أو", "بعد", "عن"])
 
 
 @lru_cache(maxsize=200_000)
-def _fold_word(word: str) -> str:
-    return fold(word)
-
-
-@lru_cache(maxsize=200_000)
 def _content_word(word: str) -> str:
     """A folded word without its punctuation, or "" for a function word; news repeats its
     words, so cached."""
     bare = word.strip(_PUNCT)
     return "" if len(bare) < 2 or bare in _STOP else bare
+
+
+@lru_cache(maxsize=200_000)
+def _raw_content_word(word: str) -> str:
+    """_content_word of a word not yet folded (folding is letter by letter, so a text
+    folded whole and split gives the same words)."""
+    return _content_word(fold(word))
 
 
 def shingles(folded: str) -> set[bytes]:
@@ -51,17 +53,22 @@ def shingles(folded: str) -> set[bytes]:
     return {f"{a} {b}".encode() for a, b in itertools.pairwise(words)}
 
 
-def paragraph_shingles(body: str) -> list[set[bytes]]:
+# A paragraph's shingles as word pairs: the same sets as shingles() makes (words hold
+# no space), without building a string per pair, for comparing paragraphs only.
+Paragraph = set[tuple[str, str]]
+
+
+def paragraph_shingles(body: str) -> list[Paragraph]:
     """Each paragraph's shingles, from the raw body (folding cached word by word)."""
     out = []
     for paragraph in body.split("\n"):
-        found = shingles(" ".join(map(_fold_word, paragraph.split())))
+        found = set(itertools.pairwise([w for w in map(_raw_content_word, paragraph.split()) if w]))
         if len(found) >= 3:
             out.append(found)
     return out
 
 
-def coverage(a: list[set[bytes]], b: list[set[bytes]]) -> float:
+def coverage(a: list[Paragraph], b: list[Paragraph]) -> float:
     """The share of the shorter text's paragraphs that have a close paragraph in the other.
 
     A rewrite keeps most paragraphs, paraphrased; a follow-up that quotes one
@@ -70,8 +77,23 @@ def coverage(a: list[set[bytes]], b: list[set[bytes]]) -> float:
     if not a or not b:
         return 0.0
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    matched = sum(1 for p in short if any(len(p & q) / len(p | q) >= PARAGRAPH_MATCH for q in long))
+    sized = [(q, len(q)) for q in long]
+    matched = sum(1 for p in short if _has_close(p, sized))
     return matched / len(short)
+
+
+def _has_close(p: Paragraph, sized: list[tuple[Paragraph, int]]) -> bool:
+    """Whether some paragraph q has Jaccard(p, q) ≥ PARAGRAPH_MATCH. The Jaccard of two
+    sets is at most the smaller size over the larger, so most pairs need no intersection,
+    and the union's size follows from the intersection's."""
+    n = len(p)
+    for q, m in sized:
+        if min(n, m) / max(n, m) < PARAGRAPH_MATCH:  # as a quotient, rounded as below
+            continue
+        common = len(p & q)
+        if common / (n + m - common) >= PARAGRAPH_MATCH:
+            return True
+    return False
 
 
 @cache

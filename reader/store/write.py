@@ -46,15 +46,15 @@ def insert_documents(
 ) -> list[list[int] | None]:
     """Store `docs` in one transaction; per document its new article ids, or None if known.
 
-    Entity article counts and display names are settled once per batch, not once
-    per article: a popular person named in every document of the batch costs one
-    variants read and one update instead of one per document.
+    Entity rows go in once per batch, not once per article (EntityRows): a popular
+    person named in every document of the batch costs one id look-up, one variants
+    read and one update instead of one each per document.
     """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     results: list[list[int] | None] = []
     seen: set[str] = set()
-    touched: Counter[int] = Counter()
     with transaction(conn):
+        entities = EntityRows(conn)
         for doc in docs:
             if (
                 doc.sha256 in seen
@@ -86,9 +86,9 @@ def insert_documents(
             )
             document_id = _lastrowid(cursor)
             ids: list[int] = []
-            _insert_article(conn, document_id, doc, doc.article, None, now, touched, ids)
+            _insert_article(conn, document_id, doc, doc.article, None, now, entities, ids)
             results.append(ids)
-        _settle_entities(conn, touched, canonical or most_frequent)
+        entities.flush(canonical or most_frequent)
     return results
 
 
@@ -99,7 +99,7 @@ def _insert_article(
     article: ArticleRow,
     appended_to: int | None,
     now: str,
-    touched: Counter[int],
+    entities: EntityRows,
     ids: list[int],
 ) -> None:
     cursor = conn.execute(
@@ -133,54 +133,78 @@ def _insert_article(
         article.body,
     )
     if article.mentions:
-        _insert_entities(conn, article_id, article.mentions, touched)
+        entities.add(article_id, article.mentions)
     for appended in article.appended:
-        _insert_article(conn, document_id, doc, appended, article_id, now, touched, ids)
+        _insert_article(conn, document_id, doc, appended, article_id, now, entities, ids)
 
 
-def _insert_entities(
-    conn: sqlite3.Connection,
-    article_id: int,
-    mentions: tuple[MentionRow, ...],
-    touched: Counter[int],
-) -> None:
-    groups: dict[tuple[str, str], list[MentionRow]] = defaultdict(list)
-    for mention in mentions:
-        groups[(mention.kind, mention.key)].append(mention)
-    rows: list[tuple[int, int, int, int, str]] = []
-    for (kind, key), group in groups.items():
-        entity_id = _entity_id(conn, kind, key, group[0].surface)
+class EntityRows:
+    """The entity bookkeeping of one transaction's articles, written at its end.
+
+    Rows go in in the order a write per article would have made them, so ids and
+    counts come out the same; an entity's id is looked up (or made) once per batch.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.ids: dict[tuple[str, str], int] = {}
+        self.touched: Counter[int] = Counter()
+        self.variants: list[tuple[int, str, int]] = []
+        self.links: list[tuple[int, int, int]] = []
+        self.mentions: list[tuple[int, int, int, int, str]] = []
+
+    def add(self, article_id: int, mentions: tuple[MentionRow, ...]) -> None:
+        groups: dict[tuple[str, str], list[MentionRow]] = defaultdict(list)
+        for mention in mentions:
+            groups[(mention.kind, mention.key)].append(mention)
+        rows: list[tuple[int, int, int, int, str]] = []
+        for (kind, key), group in groups.items():
+            entity_id = self.entity_id(kind, key, group[0].surface)
+            self.variants.extend(
+                (entity_id, s, n) for s, n in Counter(m.surface for m in group).items()
+            )
+            self.touched[entity_id] += 1
+            self.links.append((article_id, entity_id, len(group)))
+            rows.extend((article_id, entity_id, m.start, m.end, m.surface) for m in group)
+        rows.sort(key=lambda r: r[2])
+        self.mentions.extend(rows)
+
+    def entity_id(self, kind: str, key: str, surface: str) -> int:
+        known = self.ids.get((kind, key))
+        if known is None:
+            known = self.ids[(kind, key)] = _entity_id(self.conn, kind, key, surface)
+        return known
+
+    def flush(self, canonical: Canonical) -> None:
+        """Write the rows gathered (once, at the transaction's end), then add the batch's
+        article counts and re-choose each touched entity's display name."""
+        conn = self.conn
         conn.executemany(
             "INSERT INTO variants (entity_id, surface, count) VALUES (?, ?, ?)"
             " ON CONFLICT (entity_id, surface) DO UPDATE SET count = count + excluded.count",
-            [(entity_id, s, n) for s, n in Counter(m.surface for m in group).items()],
+            self.variants,
         )
-        touched[entity_id] += 1
-        conn.execute(
+        conn.executemany(
             "INSERT INTO article_entities (article_id, entity_id, mention_count) VALUES (?, ?, ?)",
-            (article_id, entity_id, len(group)),
+            self.links,
         )
-        rows.extend((article_id, entity_id, m.start, m.end, m.surface) for m in group)
-    rows.sort(key=lambda r: r[2])
-    conn.executemany(
-        'INSERT INTO mentions (article_id, entity_id, start, "end", surface)'
-        " VALUES (?, ?, ?, ?, ?)",
-        rows,
-    )
-
-
-def _settle_entities(conn: sqlite3.Connection, touched: Counter[int], canonical: Canonical) -> None:
-    """Add the batch's article counts and re-choose each touched entity's display name."""
-    updates = []
-    for entity_id, articles in touched.items():
-        variants = dict(
-            conn.execute("SELECT surface, count FROM variants WHERE entity_id = ?", (entity_id,))
+        conn.executemany(
+            'INSERT INTO mentions (article_id, entity_id, start, "end", surface)'
+            " VALUES (?, ?, ?, ?, ?)",
+            self.mentions,
         )
-        updates.append((canonical(variants), articles, entity_id))
-    conn.executemany(
-        "UPDATE entities SET canonical = ?, article_count = article_count + ? WHERE id = ?",
-        updates,
-    )
+        updates = []
+        for entity_id, articles in self.touched.items():
+            variants = dict(
+                conn.execute(
+                    "SELECT surface, count FROM variants WHERE entity_id = ?", (entity_id,)
+                )
+            )
+            updates.append((canonical(variants), articles, entity_id))
+        conn.executemany(
+            "UPDATE entities SET canonical = ?, article_count = article_count + ? WHERE id = ?",
+            updates,
+        )
 
 
 def _entity_id(conn: sqlite3.Connection, kind: str, key: str, surface: str) -> int:

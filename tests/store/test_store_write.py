@@ -13,7 +13,7 @@ from reader.store.read.text import fts_expression
 from reader.store.records import ArticleRow, DocumentRow
 from reader.store.schema import open_db
 from reader.store.stats import collect_stats
-from reader.store.write import insert_document
+from reader.store.write import insert_document, insert_documents
 
 BODY = "قال الرئيس فلاديمير بوتين إن بيونغ يانغ شريك.\nوأضاف بوتين أن كيم جونغ أون مرحب به."
 
@@ -146,3 +146,41 @@ def test_stats_counts(tmp_path: Path) -> None:
     assert stats.entities_by_kind == {"LOC": 1, "PER": 2}
     assert stats.top_persons[0] == ("فلاديمير بوتين", 1)
     assert stats.size_bytes > 0
+
+
+_ENTITY_TABLES = {
+    "entities": "SELECT id, kind, key, canonical, article_count FROM entities ORDER BY id",
+    "variants": "SELECT rowid, entity_id, surface, count FROM variants ORDER BY rowid",
+    "links": "SELECT * FROM article_entities ORDER BY article_id, entity_id",
+    "mentions": 'SELECT rowid, article_id, entity_id, start, "end", surface FROM mentions'
+    " ORDER BY rowid",
+}
+
+
+def test_a_batch_stores_what_one_document_at_a_time_stores(tmp_path: Path) -> None:
+    """Entity rows are gathered per batch and written at its end: the same ids, counts,
+    names and row order as writing each document in its own transaction."""
+    second = "التقى بوتين كيم جونغ أون.\nوقال بوتين إن كيم جونغ أون صديق."
+    docs = [
+        _putin_doc("a.txt"),
+        make_document(
+            "لقاء",
+            second,
+            mentions=(
+                mention(second, "بوتين", "PER", "putin"),
+                mention(second, "كيم جونغ أون", "PER", "kim"),
+                mention(second, "بوتين", "PER", "putin", nth=1),
+                mention(second, "كيم جونغ أون", "PER", "kim", nth=1),
+            ),
+            path="b.txt",
+        ),
+        _putin_doc("c.txt", BODY + "\nزيارة."),
+    ]
+    one = open_db(tmp_path / "one.db").conn
+    for doc in docs:
+        insert_document(one, doc)
+    batch = open_db(tmp_path / "batch.db").conn
+    insert_documents(batch, docs)
+    for name, query in _ENTITY_TABLES.items():
+        assert batch.execute(query).fetchall() == one.execute(query).fetchall(), name
+    assert one.execute("SELECT article_count FROM entities WHERE key = 'putin'").fetchone() == (3,)
