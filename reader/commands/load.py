@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from reader.ingest.mapstep import load_paths
-    from reader.ingest.pipeline import stop_on_signals
+    from reader.ingest.signals import stop_on_signals
     from reader.ingest.summary import summary_lines
     from reader.paths import default_db_path
 

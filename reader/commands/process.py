@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from typing import TextIO
 
     from reader.ingest.mapstep import process_paths, write_jsonl
-    from reader.ingest.pipeline import stop_on_signals
+    from reader.ingest.signals import stop_on_signals
 
     with contextlib.ExitStack() as stack:
         out: TextIO = sys.stdout

@@ -21,12 +21,10 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing.synchronize import Event
 from pathlib import Path
-from types import FrameType
 
 from reader.clean.template import SiteTemplate
 from reader.ingest.discover import discover
@@ -40,6 +38,7 @@ from reader.ingest.prepare import (
     stop_when,
 )
 from reader.ingest.progress import ProgressBar
+from reader.ingest.signals import stop_on_signals
 from reader.ingest.templates import count_sites, templates_for
 from reader.store.records import DocumentRow, Duplicate, Failure, Outcome
 from reader.store.schema import open_db
@@ -361,30 +360,6 @@ def _prepare_in_worker(chunk: list[str]) -> list[list[Outcome]]:
     if _worker_options is None:
         raise RuntimeError("ingest worker started without options")
     return prepare_batch(chunk, _worker_options)
-
-
-@contextmanager
-def stop_on_signals(halt: Event | None = None) -> Iterator[threading.Event]:
-    """First SIGINT/SIGTERM asks for a clean stop (and the workers, through `halt`, at
-    once rather than at the writer's next poll); a second SIGINT interrupts at once."""
-    stop = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
-        yield stop
-        return
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        if stop.is_set() and signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        stop.set()
-        if halt is not None:
-            halt.set()
-
-    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield stop
-    finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
 
 
 def entity_functions(
