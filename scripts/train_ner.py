@@ -1,10 +1,15 @@
 """Train khabar's CRF entity tagger on ANERcorp and write it into reader/nlp/data/.
 
-    python scripts/train_ner.py --train /path/to/anercorp/train.txt
+    python scripts/train_ner.py --train /path/to/anercorp/train.txt \
+        --extra /path/to/WikiFANE_Gold_2014_500K.txt --extra-use tables
 
 The dev block (the last sixth of the file, whole articles, see reader.nlp.corpus)
 is held out so bench/ner_eval.py measures the shipped model on articles it never
-saw; the word clusters, too, come from the training sentences only. Needs the
+saw; the word clusters, too, come from the training sentences only. With
+--extra, WikiFANE Gold (reader.nlp.wikifane: Arabic Wikipedia, CC BY-SA 3.0) joins
+the training part: its words feed the clusters, the name lexicon and the
+common-word list, and with --extra-use all its sentences train the tagger too (the
+shipped model: tables, see reader/nlp/data/README.md). Needs the
 `train` extra: numpy and scipy for the clusters, wordfreq for the frequency bands
 (training only: the reader never imports them).
 """
@@ -33,8 +38,10 @@ from reader.nlp.features import (
 )
 from reader.nlp.normalize import fold
 from reader.nlp.tagger import MODEL_PATH
+from reader.nlp.wikifane import read_wikifane
 
 FOLDS = 5
+_EXTRA_BLOCK = 50
 CLUSTER_SIZES = (32, 128, 512)
 CONTEXT_WORDS = 3000
 DIMENSIONS = 80
@@ -175,6 +182,15 @@ def bioes(tags: list[str]) -> list[str]:
     return out
 
 
+def _block(sents: list[Sentence], part: int) -> list[Sentence]:
+    return sents[part * len(sents) // FOLDS : (part + 1) * len(sents) // FOLDS]
+
+
+def _outside(sents: list[Sentence], part: int) -> list[Sentence]:
+    begin, end = part * len(sents) // FOLDS, (part + 1) * len(sents) // FOLDS
+    return sents[:begin] + sents[end:]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", type=Path, required=True, help="ANERcorp train.txt")
@@ -183,9 +199,25 @@ def main() -> int:
     parser.add_argument("--c2", type=float, default=0.1)
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--scheme", choices=("bio", "bioes"), default="bioes")
+    parser.add_argument("--extra", type=Path, help="WikiFANE_Gold_2014_500K.txt")
+    parser.add_argument(
+        "--extra-use",
+        choices=("all", "tables"),
+        default="all",
+        help="train on the extra sentences too, or only feed the clusters and lexicons",
+    )
+    parser.add_argument(
+        "--extra-share",
+        type=int,
+        default=1,
+        help="keep one in N blocks of 50 extra sentences (training time grows with the text)",
+    )
     args = parser.parse_args()
 
-    train, dev = split(read_conll(args.train))
+    anercorp, dev = split(read_conll(args.train))
+    extra = read_wikifane(args.extra) if args.extra else []
+    extra = [s for i, s in enumerate(extra) if (i // _EXTRA_BLOCK) % args.extra_share == 0]
+    train = anercorp + extra
     args.out.parent.mkdir(parents=True, exist_ok=True)
     common = common_outside_names(train)
     (args.out.parent / COMMON_WORDS_NAME).write_text("\n".join(common) + "\n", "utf-8")
@@ -205,12 +237,14 @@ def main() -> int:
     # Each fold's sentences see the name lexicon of the other folds only, as a
     # new text sees the lexicon of the whole training set: otherwise every
     # training name would be in the lexicon and the tagger would trust it blindly.
+    tagged = extra if args.extra_use == "all" else []
+    # A fold is a block of each corpus, so every fold sees names from both.
     for part in range(FOLDS):
-        begin, end = part * len(train) // FOLDS, (part + 1) * len(train) // FOLDS
-        others = train[:begin] + train[end:]
+        held = [s for corpus in (anercorp, tagged) for s in _block(corpus, part)]
+        others = [s for corpus in (anercorp, extra) for s in _outside(corpus, part)]
         use_corpus_names(names_in(others))
         use_common_words(frozenset(common_outside_names(others)))
-        for sent in train[begin:end]:
+        for sent in held:
             words = [w for w, _ in sent]
             tags = [t for _, t in sent]
             labels = bioes(tags) if args.scheme == "bioes" else tags
@@ -228,7 +262,9 @@ def main() -> int:
     started = time.perf_counter()
     trainer.train(str(args.out))
     print(
-        f"trained on {len(train)} sentences ({sum(map(len, train))} tokens), "
+        f"trained on {len(anercorp)} ANERcorp + {len(tagged)} extra sentences, "
+        f"tables from {len(extra)} extra sentences too "
+        f"({sum(map(len, train))} tokens), "
         f"held out {len(dev)} dev sentences, {time.perf_counter() - started:.0f}s -> {args.out}"
     )
     return 0

@@ -78,25 +78,33 @@ class Document:
             return False
         if self.per_known(word) or self.labels[i].endswith(Kind.PER):
             return True
+        if word in lexicon.NAME_PARTICLES and i + 1 < len(self.tokens):
+            return self.namelike(i + 1)
         if word in self.gaz.token_kinds or word in self.common:
             return False
         return not (len(word) > 4 and word.endswith(_PRONOUN_ENDINGS))
 
     def supported(self, first: int, last: int) -> bool:
-        """A cue alone is not enough for a person: one word must be a known or tagged name."""
+        """A cue alone is not enough for a person: one word must be a known or tagged name,
+        or a particle must sit between two of its words (فيرجيل فان دايك)."""
         return any(
-            self.per_known(self.tokens[i].folded) or self.labels[i] != "O"
+            self.per_known(self.words[i])
+            or self.labels[i] != "O"
+            or (first < i < last - 1 and self.words[i] in lexicon.NAME_PARTICLES)
             for i in range(first, last)
         )
 
     def trigger_namelike(self, i: int) -> bool:
-        """Past a name's second word, ask for evidence that it still goes on."""
+        """Past a name's second word, ask for evidence that it still goes on; a particle
+        (فان, دي) is no word of the count."""
         if not self.namelike(i):
             return False
         run = 0
-        while run < 2 and i - run - 1 >= 0 and self.namelike(i - run - 1):
-            run += 1
-        return run < 2 or self.per_known(self.tokens[i].folded) or self.labels[i] != "O"
+        j = i - 1
+        while run < 2 and j >= 0 and self.namelike(j):
+            run += self.words[j] not in lexicon.NAME_PARTICLES
+            j -= 1
+        return run < 2 or self.per_known(self.words[i]) or self.labels[i] != "O"
 
     def longest_at(
         self,

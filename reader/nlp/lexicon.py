@@ -19,6 +19,9 @@ TITLES = _folded(
     الباحثة الممثل الممثلة المسؤول المسؤولة مساعد مساعدة السكرتير سكرتير عضو العضو النجم
     اللاعب الدبلوماسي الجنرالات الأسقف البطريرك سمو صاحب فخامة معالي سماحة"""
 )
+# Particles inside European names (فيرجيل فان دايك، أورسولا فون دير لاين، ليوناردو دا فينشي):
+# فان is also فإن folded, an everyday word, so inside a name it needs a name after it.
+NAME_PARTICLES = _folded("""فان فون دير دي دا دو ديل""")
 # Words that may sit between a title and the name: nationality adjectives are
 # recognised by shape (ال…ي), these are the rest.
 TITLE_FILLERS = _folded(

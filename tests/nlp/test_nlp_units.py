@@ -35,7 +35,7 @@ def test_wa_joined_second_person_is_split_off() -> None:
 
 
 def test_person_runs_on_over_a_walad_chain() -> None:
-    text = "وشارك في المؤتمر أحمد ولد عبد الله ولد محمد الأمين"
+    text = "وشارك في المؤتمر أحمد ولد عبد الله ولد محمد في نواكشوط"
     persons = [m.text for m in extract_entities(text) if m.kind == "PER"]
     assert persons == ["أحمد ولد عبد الله ولد محمد"]
 
