@@ -55,6 +55,7 @@ _POLL_SECONDS = 0.2
 class IngestReport:
     added: int = 0  # documents stored (a file, or a line of a .jsonl)
     duplicates: int = 0
+    linked: int = 0  # documents stored as copies of a stored article (another byte form)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     articles: int = 0  # article rows stored, appended articles included
     files: int = 0  # files found
@@ -65,7 +66,7 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         """Something was stored or already there: the exit status is 0."""
-        return self.added > 0 or self.duplicates > 0
+        return self.added > 0 or self.duplicates > 0 or self.linked > 0
 
 
 def ingest_paths(
@@ -223,6 +224,8 @@ def _record(
     for ids in results:
         if ids is None:
             report.duplicates += 1
+        elif not ids:
+            report.linked += 1
         else:
             report.added += 1
             report.articles += len(ids)

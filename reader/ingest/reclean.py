@@ -36,7 +36,8 @@ def reclean(
     extractor: Extractor | None = None,
     canonical: Canonical | None = None,
 ) -> RecleanReport:
-    """Re-clean every stored page and dump (records from .jsonl are left as they are)."""
+    """Re-clean every stored page and dump (records from .jsonl are left as they are, and
+    so are copies linked to an article, which follow it)."""
     report = RecleanReport()
     if entities:
         extractor, canonical = entity_functions(extractor, canonical, report.notes)
@@ -47,7 +48,7 @@ def reclean(
     try:
         rows = conn.execute(
             "SELECT id, path, kind, encoding, raw, sha256 FROM documents"
-            " WHERE kind IN ('txt', 'html') ORDER BY id"
+            " WHERE kind IN ('txt', 'html') AND duplicate_of IS NULL ORDER BY id"
         ).fetchall()
         rows = [(i, path, kind, enc, raw_text(raw), sha) for i, path, kind, enc, raw, sha in rows]
         counts: dict[str, Counter[int]] = defaultdict(Counter)

@@ -10,10 +10,13 @@ from reader.ingest.pipeline import IngestReport
 def summary_lines(report: IngestReport) -> Iterator[str]:
     appended = report.articles - report.added
     extra = f", {appended} of them cut from another article's dump" if appended else ""
+    # A copy of a stored article in another byte form: kept as a document, linked to it.
+    linked = f", {report.linked} duplicate{'s' if report.linked != 1 else ''} linked"
+    linked = linked if report.linked else ""
     yield (
         f"added {_counted(report.added, 'document')} "
         f"({_counted(report.articles, 'article')}{extra}), "
-        f"{_counted(report.duplicates, 'duplicate')}, {len(report.failed)} failed"
+        f"{_counted(report.duplicates, 'duplicate')}{linked}, {len(report.failed)} failed"
     )
     for path, reason in report.failed:
         yield f"  failed: {path}: {reason}"

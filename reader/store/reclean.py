@@ -47,7 +47,18 @@ def replace_articles(
         else None
     )
     ids: list[int] = []
+    marks = ",".join("?" * len(old))
     with transaction(conn):
+        # Documents linked to these articles as copies follow them to the new first one.
+        copies = [
+            row[0]
+            for row in conn.execute(
+                f"SELECT id FROM documents WHERE duplicate_of IN ({marks})", old
+            )
+        ]
+        conn.executemany(
+            "UPDATE documents SET duplicate_of = NULL WHERE id = ?", [(c,) for c in copies]
+        )
         for article_id in reversed(old):  # appended articles point at the first one
             _delete_article(conn, article_id)
         conn.execute("DELETE FROM variants WHERE count <= 0")
@@ -58,6 +69,9 @@ def replace_articles(
         conn.execute("DELETE FROM entities WHERE article_count <= 0")
         entities = EntityRows(conn)
         _insert_article(conn, document_id, doc, doc.article, None, now, entities, ids)
+        conn.executemany(
+            "UPDATE documents SET duplicate_of = ? WHERE id = ?", [(ids[0], c) for c in copies]
+        )
         entities.flush(canonical or most_frequent)
         dropped = json.dumps(
             [{"text": text, "reason": reason} for text, reason in doc.dropped], ensure_ascii=False
@@ -98,5 +112,6 @@ def _delete_article(conn: sqlite3.Connection, article_id: int) -> None:
         (article_id, index_text(title), index_text(body)),
     )
     conn.execute("DELETE FROM reading_state WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM article_content WHERE article_id = ?", (article_id,))
     forget_article(conn, article_id)
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))

@@ -162,6 +162,17 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX story_members_story ON story_members(story_id);
     """,
+    # 6: one story saved twice in two byte forms (issue 9): each article's content key
+    # (reader/store/content.py), and a document that repeats a stored article linked to it
+    # instead of holding an article of its own. Articles stored before have no key.
+    r"""
+    CREATE TABLE article_content (
+        key TEXT PRIMARY KEY,             -- content_key of the article's folded body
+        article_id INTEGER NOT NULL REFERENCES articles(id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_content_article ON article_content(article_id);
+    ALTER TABLE documents ADD COLUMN duplicate_of INTEGER REFERENCES articles(id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from reader.store.content import content_key
 from reader.store.records import ArticleRow, DocumentRow, MentionRow
 from reader.store.stories import assign_story
 
@@ -44,7 +45,10 @@ def insert_document(
 def insert_documents(
     conn: sqlite3.Connection, docs: Sequence[DocumentRow], *, canonical: Canonical | None = None
 ) -> list[list[int] | None]:
-    """Store `docs` in one transaction; per document its new article ids, or None if known.
+    """Store `docs` in one transaction; per document its new article ids, or None if known
+    (by file hash). A document whose articles are all stored already (by content key: the
+    same page in another encoding or form) is stored linked to the first of them, with no
+    article of its own: its entry is an empty list.
 
     Entity rows go in once per batch, not once per article (EntityRows): a popular
     person named in every document of the batch costs one id look-up, one variants
@@ -69,10 +73,10 @@ def insert_documents(
                 [{"text": text, "reason": reason} for text, reason in doc.dropped],
                 ensure_ascii=False,
             )
+            original = copy_of(conn, doc.article)
             cursor = conn.execute(
-                "INSERT INTO documents"
-                " (path, sha256, kind, encoding, raw, dropped, ingested_at, feed_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (path, sha256, kind, encoding, raw, dropped,"
+                " ingested_at, feed_id, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.path,
                     doc.sha256,
@@ -82,14 +86,40 @@ def insert_documents(
                     dropped,
                     now,
                     doc.feed_id,
+                    original,
                 ),
             )
             document_id = _lastrowid(cursor)
+            if original is not None:
+                results.append([])
+                continue
             ids: list[int] = []
             _insert_article(conn, document_id, doc, doc.article, None, now, entities, ids)
             results.append(ids)
         entities.flush(canonical or most_frequent)
     return results
+
+
+def copy_of(conn: sqlite3.Connection, article: ArticleRow) -> int | None:
+    """The stored article `article` repeats word for word, if it and every article cut from
+    its dump are stored already. Two known URLs that differ make two articles (a story
+    syndicated word for word is one story on two sites, not one page saved twice)."""
+    found: list[int] = []
+    for each in (article, *article.appended):
+        key = content_key(each.indexed_title, each.indexed_body)
+        row = (
+            conn.execute(
+                "SELECT c.article_id, a.url FROM article_content c"
+                " JOIN articles a ON a.id = c.article_id WHERE c.key = ?",
+                (key,),
+            ).fetchone()
+            if key is not None
+            else None
+        )
+        if row is None or (each.url and row[1] and each.url != row[1]):
+            return None
+        found.append(int(row[0]))
+    return found[0]
 
 
 def _insert_article(
@@ -124,6 +154,12 @@ def _insert_article(
         "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
         (article_id, article.indexed_title, article.indexed_body),
     )
+    key = content_key(article.indexed_title, article.indexed_body)
+    if key is not None:
+        conn.execute(
+            "INSERT OR IGNORE INTO article_content (key, article_id) VALUES (?, ?)",
+            (key, article_id),
+        )
     assign_story(
         conn,
         article_id,

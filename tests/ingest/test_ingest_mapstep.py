@@ -36,6 +36,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> 
         lines = texts[i % len(texts)].split("\n")
         k = 2 + (i // len(texts)) % (len(lines) - 2)
         rotated = [lines[0], *lines[k:], *lines[1:k]]
+        # Each variant's body differs too, or it is a copy that ingest links (#9 item 7).
+        longest = max(
+            range(len(rotated)), key=lambda n: (rotated[n].endswith("."), len(rotated[n]))
+        )
+        rotated[longest] += f" وذلك وفق النسخة رقم {i}."
         (folder / f"variant-{i:02d}.txt").write_text("\n".join(rotated), "utf-8")
     records = [{"title": "عنوان", "body": texts[0].split("\n")[4]}, {"body": ""}]
     (folder / "feed.jsonl").write_text(
