@@ -3,6 +3,7 @@
 Trafilatura drops navigation, footers and comments well but keeps in-article boilerplate
 (read-also lines, ad labels, captions, source lines); those go through the same pass as dumps.
 Metadata from the page wins; what it lacks comes from the text, as for a dump.
+A page with several full `<article>`s gives one article each (`reader.clean.pages`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import trafilatura
 from lxml.etree import LxmlError
 
 from reader.clean import lexicon as lx
-from reader.clean.article import CleanArticle
+from reader.clean.article import CleanArticle, Dropped
 from reader.clean.dates import parse_date
 from reader.clean.frontpage import teaser_count
 from reader.clean.lines import author_name, classify, normalise
+from reader.clean.pages import article_parts
 from reader.clean.template import SiteTemplate
 from reader.clean.text import clean_lines
 
@@ -86,7 +88,32 @@ def clean_html(
     author = _field(document, "author")
     if author and article.author is None:
         article.author = author_name(author)
+    _add_further_articles(html, url, article)
     return article
+
+
+def _add_further_articles(html: str, url: str | None, article: CleanArticle) -> None:
+    """Each `<article>` of the page besides the one trafilatura took, cleaned alone and
+    appended, so none is dropped without a word; one that yields no article is named among
+    the dropped lines. When trafilatura ran several together, the first stands for the page
+    (keeping the page's date, author and source) and the others are appended."""
+    parts = article_parts(html)
+    body = " ".join(article.body.split())
+    held = [part for part in parts if part.probe in body]
+    cleaned: list[CleanArticle] = []
+    for part in parts:
+        if len(held) == 1 and part is held[0]:
+            continue  # the article trafilatura took as the page's main text
+        try:
+            cleaned.append(clean_html(part.html, url=url))
+        except ValueError as error:
+            article.dropped.append(Dropped(part.probe, f"article-not-cleaned: {error}"))
+    if len(held) > 1 and cleaned:
+        first = cleaned.pop(0)
+        article.title, article.body, article.dropped = first.title, first.body, first.dropped
+    for extra in cleaned:
+        if not any(len(p.split()) >= 8 and p in article.body for p in extra.body.split("\n")):
+            article.appended.append(extra)
 
 
 _TAG = re.compile(r"<[^>]*>")
