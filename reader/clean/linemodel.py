@@ -132,6 +132,11 @@ def line_features(
     prose: list[int] = []
     rules: list[tuple[str, str, str]] = []
     own: list[list[str]] = []
+    # Below a short "heading (N)" line that comes after the article has begun, a page shows
+    # what it counts: comments, replies, votes. Their sentences are prose-shaped, so only
+    # their place tells them from the article's.
+    prose_lines = 0
+    below_count = False
     is_function = lx.FUNCTION_WORDS.__contains__
     for index, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
         # Sizes stop at "26+", so a long paragraph is split no further than that.
@@ -142,6 +147,7 @@ def line_features(
         stop = tail in _STOPS
         is_prose = (n >= 5 and stop) or (n >= 15 and function_words * 8 >= n)
         size = _SIZE[n]
+        counted = False
         names = _rule(reason)
         rule = names[0]
         f = [
@@ -165,6 +171,7 @@ def line_features(
                     f.append(name)
             if line[-1] in ")]" and _COUNT_TAIL.search(line):
                 f.append("count-tail")
+                counted = n <= 5 and prose_lines >= 2
             if line[0] in _LIST_FIRST and _LIST_MARK.match(line):
                 f.append("list-mark")
             if ("[" in line or "__" in line or "...." in line) and _FORM.search(line):
@@ -180,6 +187,10 @@ def line_features(
                 f.append("w0-function")
             elif words[0][0] == "و":
                 f.append("w0-wa")
+        if below_count:
+            f.append("below-count")
+        below_count = below_count or counted
+        prose_lines += is_prose
         if counts[line] > 1:
             f.append("page-repeat")
         if page_title and n >= 3 and line != page_title and line in page_title:
