@@ -69,6 +69,17 @@ def _bio_spans(labels: list[str]) -> list[tuple[int, int, Kind]]:
     return out
 
 
+def _inside(span: Span, starts: list[int], spans: list[tuple[int, int, Kind]]) -> bool:
+    """Whether a longer span of `spans` (the tagger's: ordered, disjoint; `starts` their
+    starts) holds this one: a listed place inside a name the tagger reads as an
+    organisation is part of that name (ريال مدريد، دينامو كييف، واشنطن تايمز)."""
+    at = bisect_right(starts, span.first) - 1
+    if at < 0:
+        return False
+    first, last, _ = spans[at]
+    return span.last <= last and last - first > span.last - span.first
+
+
 def _mixed(word: str) -> bool:
     """Arabic and Latin letters in one token (أدناهCopy): page chrome run together, no name."""
     return not word.isascii() and any("a" <= ch <= "z" for ch in word)
@@ -167,8 +178,11 @@ class _Doc(LatinRuns, Boundaries):
 
         crf = _bio_spans(self.labels)
         if "gazetteer" not in self.off:
+            organisations = [s for s in crf if s[2] == Kind.ORG]
+            starts = [s[0] for s in organisations]
             for span in self.gazetteer_spans():
-                take(span)
+                if not (span.kind == Kind.LOC and _inside(span, starts, organisations)):
+                    take(span)
         persons = [s for s in crf if s[2] == Kind.PER]
         ends = [s[1] for s in persons]
         families = [f for f in triggers.FAMILIES if f not in self.off]

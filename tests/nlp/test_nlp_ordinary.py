@@ -78,3 +78,10 @@ def test_titled_pair_is_no_person(text: str) -> None:
 def test_arabic_and_latin_run_together_is_no_name() -> None:
     text = "انظر أدناهCopy to clipboardCopied وقال بوتين إن المحادثات مستمرة"
     assert {m.text for m in extract_entities(text) if m.kind == "PER"} == {"بوتين"}
+
+
+def test_listed_place_inside_a_tagged_organisation_is_part_of_it() -> None:
+    mentions = extract_entities("وفاز ريال مدريد الإسباني على ضيفه، وقالت صحيفة واشنطن تايمز إن")
+    found = {(m.text, m.kind) for m in mentions}
+    assert {("ريال مدريد", "ORG"), ("واشنطن تايمز", "ORG")} <= found
+    assert ("مدريد", "LOC") in {(m.text, m.kind) for m in extract_entities("وصل الوفد إلى مدريد")}
