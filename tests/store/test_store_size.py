@@ -8,9 +8,10 @@ from pathlib import Path
 
 from reader.store.raw import raw_text
 from reader.store.read.text import fts_expression
-from reader.store.schema import MIGRATIONS, SCHEMA_VERSION, open_db
+from reader.store.schema import SCHEMA_VERSION, open_db
 from reader.store.search_text import index_text
 from reader.store.write import insert_document
+from tests.store.old_schemas import SCRIPTS
 from tests.store.store_records import make_document
 
 TITLE = "كيم يستقبل الوفد"
@@ -44,7 +45,7 @@ def test_the_index_keeps_no_copy_of_the_text_and_still_finds_every_spelling(
 def test_a_version_2_database_migrates_with_its_index_and_plain_raw(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    for version, script in enumerate(MIGRATIONS[:2], start=1):
+    for version, script in enumerate(SCRIPTS[:2], start=1):
         conn.executescript(f"BEGIN;{script};PRAGMA user_version = {version}; COMMIT;")
     conn.execute(
         "INSERT INTO documents (id, path, sha256, kind, encoding, raw, ingested_at)"
