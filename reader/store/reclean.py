@@ -18,9 +18,10 @@ from reader.store.stories import forget_article
 from reader.store.write import (
     Canonical,
     EntityRows,
-    _insert_article,
+    NewRows,
     most_frequent,
     transaction,
+    write_articles,
 )
 
 
@@ -46,7 +47,6 @@ def replace_articles(
         if old
         else None
     )
-    ids: list[int] = []
     marks = ",".join("?" * len(old))
     with transaction(conn):
         # Documents linked to these articles as copies follow them to the new first one.
@@ -68,7 +68,9 @@ def replace_articles(
         )
         conn.execute("DELETE FROM entities WHERE article_count <= 0")
         entities = EntityRows(conn)
-        _insert_article(conn, document_id, doc, doc.article, None, now, entities, ids)
+        rows = NewRows(conn)
+        ids = rows.add_articles(document_id, doc)
+        write_articles(rows, entities)
         conn.executemany(
             "UPDATE documents SET duplicate_of = ? WHERE id = ?", [(ids[0], c) for c in copies]
         )

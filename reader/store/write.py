@@ -5,6 +5,14 @@ bookkeeping go in together or not at all, so an interrupted ingest never leaves
 a half-written article behind and a re-run simply continues. Several documents
 share one transaction because a commit and the per-entity display-name choice
 cost more than the inserts themselves; a batch is still all or nothing.
+
+The batch's documents, articles and index rows go in through sqlite-utils'
+`insert_all` (one multi-row INSERT per few hundred rows), so their ids are given
+here: the next ones SQLite itself would choose, which is safe because BEGIN
+IMMEDIATE holds the only write lock. Entity rows (EntityRows) stay on
+`executemany`: for mentions' many small rows `insert_all` cost three times the
+CPU (its per-value JSON check), and variants are counted up by ON CONFLICT,
+which `upsert_all` (it replaces values) cannot say.
 """
 
 from __future__ import annotations
@@ -15,6 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+
+import sqlite_utils
 
 from reader.store.content import content_key
 from reader.store.records import ArticleRow, DocumentRow, MentionRow
@@ -54,124 +64,188 @@ def insert_documents(
     person named in every document of the batch costs one id look-up, one variants
     read and one update instead of one each per document.
     """
-    now = datetime.now(UTC).isoformat(timespec="seconds")
     results: list[list[int] | None] = []
-    seen: set[str] = set()
     with transaction(conn):
         entities = EntityRows(conn)
+        seen = _stored(conn, [doc.sha256 for doc in docs])
+        rows = NewRows(conn)
         for doc in docs:
-            if (
-                doc.sha256 in seen
-                or conn.execute(
-                    "SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)
-                ).fetchone()
-            ):
+            if doc.sha256 in seen:
                 results.append(None)
                 continue
             seen.add(doc.sha256)
-            dropped = json.dumps(
-                [{"text": text, "reason": reason} for text, reason in doc.dropped],
-                ensure_ascii=False,
-            )
-            original = copy_of(conn, doc.article)
-            cursor = conn.execute(
-                "INSERT INTO documents (path, sha256, kind, encoding, raw, dropped,"
-                " ingested_at, feed_id, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    doc.path,
-                    doc.sha256,
-                    doc.kind,
-                    doc.encoding,
-                    doc.packed_raw,
-                    dropped,
-                    now,
-                    doc.feed_id,
-                    original,
-                ),
-            )
-            document_id = _lastrowid(cursor)
-            if original is not None:
-                results.append([])
-                continue
-            ids: list[int] = []
-            _insert_article(conn, document_id, doc, doc.article, None, now, entities, ids)
-            results.append(ids)
+            results.append(rows.add_document(doc))
+        rows.db.table("documents").insert_all([DOCUMENT_COLUMNS, *rows.documents])
+        write_articles(rows, entities)
         entities.flush(canonical or most_frequent)
     return results
 
 
-def copy_of(conn: sqlite3.Connection, article: ArticleRow) -> int | None:
-    """The stored article `article` repeats word for word, if it and every article cut from
-    its dump are stored already. Two known URLs that differ make two articles (a story
-    syndicated word for word is one story on two sites, not one page saved twice)."""
-    found: list[int] = []
-    for each in (article, *article.appended):
-        key = content_key(each.indexed_title, each.indexed_body)
-        row = (
-            conn.execute(
+DOCUMENT_COLUMNS = (
+    "id",
+    "path",
+    "sha256",
+    "kind",
+    "encoding",
+    "raw",
+    "dropped",
+    "ingested_at",
+    "feed_id",
+    "duplicate_of",
+)
+ARTICLE_COLUMNS = (
+    "id",
+    "document_id",
+    "appended_to",
+    "title",
+    "body",
+    "published",
+    "author",
+    "source",
+    "url",
+    "source_path",
+    "added_at",
+)
+
+
+class NewRows:
+    """One transaction's new documents and articles as rows, numbered as SQLite would."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+        self.now = datetime.now(UTC).isoformat(timespec="seconds")
+        self.document_id = _next_id(conn, "documents")
+        self.article_id = _next_id(conn, "articles")
+        self.documents: list[tuple[object, ...]] = []
+        self.articles: list[tuple[object, ...]] = []
+        self.placed: list[tuple[int, ArticleRow]] = []  # (id, article), in id order
+        # Content keys of this batch's articles, first holder kept (article id, url).
+        self.contents: dict[str, tuple[int, str | None]] = {}
+
+    def add_document(self, doc: DocumentRow) -> list[int]:
+        """Number `doc` and its articles; return the article ids (none for a copy)."""
+        dropped = json.dumps(
+            [{"text": text, "reason": reason} for text, reason in doc.dropped],
+            ensure_ascii=False,
+        )
+        original = self.copy_of(doc.article)
+        document_id = self.document_id
+        self.document_id += 1
+        self.documents.append(
+            (
+                document_id,
+                doc.path,
+                doc.sha256,
+                doc.kind,
+                doc.encoding,
+                doc.packed_raw,
+                dropped,
+                self.now,
+                doc.feed_id,
+                original,
+            )
+        )
+        return [] if original is not None else self.add_articles(document_id, doc)
+
+    def copy_of(self, article: ArticleRow) -> int | None:
+        """The article (stored, or earlier in this batch) that `article` repeats word for
+        word, if it and every article cut from its dump are known already. Two known URLs
+        that differ make two articles (a story syndicated word for word is one story on
+        two sites, not one page saved twice)."""
+        found: list[int] = []
+        for each in (article, *article.appended):
+            key = content_key(each.indexed_title, each.indexed_body)
+            if key is None:
+                return None
+            row = self.conn.execute(
                 "SELECT c.article_id, a.url FROM article_content c"
                 " JOIN articles a ON a.id = c.article_id WHERE c.key = ?",
                 (key,),
             ).fetchone()
-            if key is not None
-            else None
+            holder = (int(row[0]), row[1]) if row is not None else self.contents.get(key)
+            if holder is None or (each.url and holder[1] and each.url != holder[1]):
+                return None
+            found.append(holder[0])
+        return found[0]
+
+    def add_articles(self, document_id: int, doc: DocumentRow) -> list[int]:
+        """Number `doc`'s articles as the stored document `document_id`'s: its own first,
+        then each cut one after its parent, depth first. Returns their ids."""
+        ids: list[int] = []
+        self._article(document_id, doc, doc.article, None, ids)
+        return ids
+
+    def _article(
+        self,
+        document_id: int,
+        doc: DocumentRow,
+        article: ArticleRow,
+        appended_to: int | None,
+        ids: list[int],
+    ) -> None:
+        article_id = self.article_id
+        self.article_id += 1
+        ids.append(article_id)
+        self.placed.append((article_id, article))
+        key = content_key(article.indexed_title, article.indexed_body)
+        if key is not None:
+            self.contents.setdefault(key, (article_id, article.url))
+        self.articles.append(
+            (
+                article_id,
+                document_id,
+                appended_to,
+                article.title,
+                article.body,
+                article.published,
+                article.author,
+                article.source,
+                article.url,
+                doc.source_path,
+                self.now,
+            )
         )
-        if row is None or (each.url and row[1] and each.url != row[1]):
-            return None
-        found.append(int(row[0]))
-    return found[0]
+        for appended in article.appended:
+            self._article(document_id, doc, appended, article_id, ids)
 
 
-def _insert_article(
-    conn: sqlite3.Connection,
-    document_id: int,
-    doc: DocumentRow,
-    article: ArticleRow,
-    appended_to: int | None,
-    now: str,
-    entities: EntityRows,
-    ids: list[int],
-) -> None:
-    cursor = conn.execute(
-        "INSERT INTO articles (document_id, appended_to, title, body, published, author,"
-        " source, url, source_path, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            document_id,
-            appended_to,
-            article.title,
-            article.body,
-            article.published,
-            article.author,
-            article.source,
-            article.url,
-            doc.source_path,
-            now,
-        ),
+def write_articles(rows: NewRows, entities: EntityRows) -> None:
+    """Insert the numbered articles, their index rows and stories; gather their entity
+    rows into `entities` (written by its `flush`)."""
+    conn = rows.conn
+    rows.db.table("articles").insert_all([ARTICLE_COLUMNS, *rows.articles])
+    index_rows = ((i, a.indexed_title, a.indexed_body) for i, a in rows.placed)
+    rows.db.table("articles_fts").insert_all([("rowid", "title", "body"), *index_rows])
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_content (key, article_id) VALUES (?, ?)",
+        [(key, article_id) for key, (article_id, _) in rows.contents.items()],
     )
-    article_id = _lastrowid(cursor)
-    ids.append(article_id)
-    conn.execute(
-        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-        (article_id, article.indexed_title, article.indexed_body),
-    )
-    key = content_key(article.indexed_title, article.indexed_body)
-    if key is not None:
-        conn.execute(
-            "INSERT OR IGNORE INTO article_content (key, article_id) VALUES (?, ?)",
-            (key, article_id),
-        )
-    assign_story(
-        conn,
-        article_id,
-        article.signature,
-        article.indexed_title,
-        article.published,
-        article.body,
-    )
-    if article.mentions:
-        entities.add(article_id, article.mentions)
-    for appended in article.appended:
-        _insert_article(conn, document_id, doc, appended, article_id, now, entities, ids)
+    for article_id, article in rows.placed:
+        # In id order, so an article is compared only with those stored before it.
+        signature, title = article.signature, article.indexed_title
+        assign_story(conn, article_id, signature, title, article.published, article.body)
+        if article.mentions:
+            entities.add(article_id, article.mentions)
+
+
+def _stored(conn: sqlite3.Connection, hashes: Sequence[str]) -> set[str]:
+    """Which of `hashes` are already stored: one query per few hundred documents."""
+    known: set[str] = set()
+    for i in range(0, len(hashes), _IN_LIMIT):
+        chunk = hashes[i : i + _IN_LIMIT]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT sha256 FROM documents WHERE sha256 IN ({marks})"
+        known.update(str(row[0]) for row in conn.execute(sql, chunk))
+    return known
+
+
+_IN_LIMIT = 500  # bound parameters per statement, well under SQLite's 32766
+
+
+def _next_id(conn: sqlite3.Connection, table: str) -> int:
+    (top,) = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
+    return int(top) + 1
 
 
 class EntityRows:
