@@ -30,8 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.fetch.outcome import FeedOutcome
     from reader.fetch.progress import FetchProgress
-    from reader.fetch.run import FeedOutcome, fetch_feeds
+    from reader.fetch.run import fetch_feeds
     from reader.fetch.summary import closing_lines, feed_lines, is_problem
     from reader.paths import default_db_path
 

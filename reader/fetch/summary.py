@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reader.fetch.run import FeedOutcome, FetchReport
+from reader.fetch.outcome import FeedOutcome, FetchReport
 
 
 def feed_lines(outcome: FeedOutcome) -> Iterator[str]:

@@ -81,7 +81,8 @@ def fetch_due_feeds(db_path: Path, post: Callable[[Message], object]) -> None:
     """`R`'s work, run in a worker thread: fetch the due feeds, posting `FetchProgress` as each
     feed is stored and `FeedsFetched` at the end. A failed fetch is a summary, never an error
     that takes the reader down."""
-    from reader.fetch.run import FeedOutcome, fetch_feeds
+    from reader.fetch.outcome import FeedOutcome
+    from reader.fetch.run import fetch_feeds
 
     total, done, added, failed = 0, 0, 0, 0
 

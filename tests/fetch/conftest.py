@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from reader.fetch.run import FetchReport, fetch_feeds
+from reader.fetch.outcome import FetchReport
+from reader.fetch.run import fetch_feeds
 from reader.fetch.settings import FetchSettings
 from reader.store.feeds import Feed, add_feed
 from reader.store.schema import connect

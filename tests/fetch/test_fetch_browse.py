@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader.fetch.run import FetchReport
+from reader.fetch.outcome import FetchReport
 from reader.store.feeds import Feed
 from reader.store.read.library import Library
 from reader.store.read.rows import ArticleFilter

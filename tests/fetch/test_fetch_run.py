@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from reader.fetch.outcome import FetchReport
 from reader.fetch.parse import Item
-from reader.fetch.run import FetchReport
 from reader.fetch.settings import FetchSettings, IgnoreRule, Overrides
 from reader.fetch.summary import feed_lines
 from reader.store.feeds import Feed
