@@ -83,7 +83,6 @@ class _Model:
         self.blank = len(weights.state)
         self.transition = weights.transition
         self.labels = tuple(_BIO.get(lab[:2], lab[:2]) + lab[2:] for lab in weights.labels)
-        self.raw_labels = weights.labels
         n = len(weights.labels)
         self.zero = np.zeros(n)
         self.bos = self.row("BOS")

@@ -20,7 +20,6 @@ KNOWN_PATHS = (
     Path("/usr/share/fonts/dejavu/DejaVuSansMono.ttf"),
     Path("/Library/Fonts/DejaVuSansMono.ttf"),
 )
-ARABIC_RANGES = "U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF"
 
 
 def arabic_mono_font() -> Path | None:

@@ -88,13 +88,6 @@ class ArticleList(LineList):
     def row(self, index: int) -> ListedArticle | None:
         return self._cache.get(index, self._reader)
 
-    def update_row(self, row: ListedArticle) -> None:
-        for block in self._cache.blocks.values():
-            for i, old in enumerate(block):
-                if old.id == row.id:
-                    block[i] = row
-        self.refresh()
-
     def mark(self, article_id: int, *, read: bool, bookmarked: bool) -> None:
         """Show an article's marks at once, wherever its row is (the cursor may be gone)."""
         for block in self._cache.blocks.values():
