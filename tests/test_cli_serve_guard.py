@@ -15,6 +15,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from tests.support import HANG
+
 pytestmark = pytest.mark.slow
 SERVE = (sys.executable, "-m", "reader", "serve")
 
@@ -49,13 +51,17 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int,
         yield f"http://127.0.0.1:{port}", port, token
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=HANG)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _wait_listening(port: int) -> None:
     """The URL is printed as the server starts, a moment before it listens: wait for the
     port (a bound on waiting, not a timing assertion)."""
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + HANG
     while time.monotonic() < deadline:
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", port)) == 0:

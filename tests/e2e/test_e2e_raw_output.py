@@ -7,6 +7,7 @@ plain text: junk, but inert.)"""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
 from pathlib import Path
@@ -45,7 +46,7 @@ def test_raw_output_of_the_reader_has_no_foreign_sequence(tmp_path: Path) -> Non
     db = tmp_path / "k.db"
     assert ingest_paths(db, [feed], entities=False, workers=1).added == 1
     raw = tmp_path / "raw.out"
-    session = f"khabar-raw-{tmp_path.name}"
+    session = f"khabar-raw-{os.getpid()}-{tmp_path.name}"
     command = f"{khabar} --db {db}"
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command], check=True

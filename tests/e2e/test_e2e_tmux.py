@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import time
@@ -43,7 +44,7 @@ def test_first_paragraph_starts_at_the_right_edge_shaped(tmp_path: Path) -> None
     require_tool("tmux")
     khabar = require_tool("khabar")
     db = tmp_path / "fresh.db"
-    session = f"khabar-e2e-{tmp_path.name}"
+    session = f"khabar-e2e-{os.getpid()}-{tmp_path.name}"
     subprocess.run(
         [
             "tmux",

@@ -4,6 +4,7 @@ sends the article's logical text through OSC 52 (captured with tmux pipe-pane)."
 from __future__ import annotations
 
 import base64
+import os
 import re
 import subprocess
 import time
@@ -46,7 +47,7 @@ def test_resize_and_copy_key(tmp_path: Path) -> None:
     db = tmp_path / "seeds.db"
     ingest_paths(db, [seeds_dir()], workers=1, entities=False)
     raw = tmp_path / "pane-output"
-    session = f"khabar-e2e-copy-{tmp_path.name}"
+    session = f"khabar-e2e-copy-{os.getpid()}-{tmp_path.name}"
     # Without COLUMNS/LINES from the test runner's environment: with them the app would
     # keep that size whatever the window does.
     command = f"env -u COLUMNS -u LINES {khabar} --db {db}"

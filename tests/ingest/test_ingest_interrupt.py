@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from ingest_articles import write_articles
 
+from tests.support import HANG
+
 TOTAL = 1500
 
 
@@ -48,25 +50,26 @@ def _ingest(db_path: Path, folder: Path) -> subprocess.Popen[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(2 * HANG)
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_interrupted_ingest_resumes_without_duplicates(tmp_path: Path, signum: int) -> None:
     folder = tmp_path / "in"
     write_articles(folder, TOTAL)
     db_path = tmp_path / "k.db"
     process = _ingest(db_path, folder)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + HANG
     while _articles(db_path) < 50 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     assert process.poll() is None, "the run finished before it could be interrupted"
     os.kill(process.pid, signum)
-    _, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=HANG)
     assert process.returncode == 130, err
     assert "interrupted" in err
     stored = _articles(db_path)
     assert 0 < stored < TOTAL
 
     resumed = _ingest(db_path, folder)
-    _, err = resumed.communicate(timeout=120)
+    _, err = resumed.communicate(timeout=HANG)
     assert resumed.returncode == 0, err
     assert f"added {TOTAL - stored} documents" in err
     assert f"{stored} duplicates" in err

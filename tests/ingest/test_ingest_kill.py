@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from ingest_articles import write_articles
 
+from tests.support import HANG
+
 FIRST = 400  # files before the first round
 FRESH = 200  # new files before each round, so every kill has work left to land on
 KILLS = 5
@@ -94,7 +96,7 @@ def _wait_for_workers(
     fast machine and a slow one alike; a small random delay then varies the moment.
     """
     before = _articles(db_path)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + HANG
     while process.poll() is None and time.monotonic() < deadline:
         workers = _workers(process.pid)
         if len(workers) == 2 and _articles(db_path) > before:
@@ -115,6 +117,7 @@ def _all_gone(pids: list[int]) -> list[int]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3 * HANG)  # about a dozen ingest runs, then one over 2,400+ files
 def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     total = FIRST
@@ -137,11 +140,11 @@ def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
             process = _start(db_path, folder)
             workers = _wait_for_workers(process, db_path, rng)
             if not workers:
-                process.communicate(timeout=60)
+                process.communicate(timeout=HANG)
                 continue
             if round_ % 2 == 0:
                 os.kill(rng.choice(workers), signal.SIGKILL)
-                _, err = process.communicate(timeout=60)
+                _, err = process.communicate(timeout=HANG)
                 if process.returncode != 0:
                     worker_kills += 1
                     assert "a worker died;" in err, err
@@ -149,7 +152,7 @@ def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
                     assert "Traceback" not in err, err
             else:
                 os.kill(process.pid, signal.SIGKILL)
-                process.communicate(timeout=60)
+                process.communicate(timeout=HANG)
                 parent_kills += 1
             assert _all_gone(workers) == [], "workers outlived their run"
     finally:
@@ -158,7 +161,7 @@ def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
     assert (worker_kills, parent_kills) == (KILLS, KILLS)
 
     final = _start(db_path, folder)
-    _, err = final.communicate(timeout=180)
+    _, err = final.communicate(timeout=HANG)
     assert final.returncode == 0, err
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
