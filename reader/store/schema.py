@@ -28,6 +28,9 @@ from reader.store.migrations import Migration
 if TYPE_CHECKING:
     import sqlite_utils
 
+# A schema change is one function appended here (write it in migrations.py), e.g.
+#     def source_index(db): db.table("articles").create_index(["source"], "articles_source")
+# Never edit an entry that has shipped: databases already hold what it made.
 MIGRATIONS: tuple[Migration, ...] = (
     migrations.first_schema,
     migrations.feeds,
