@@ -38,6 +38,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     migrations.contentless_index,
     migrations.stories,
     migrations.content_keys,
+    migrations.mentions_by_article,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

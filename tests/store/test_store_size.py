@@ -69,3 +69,38 @@ def test_a_version_2_database_migrates_with_its_index_and_plain_raw(tmp_path: Pa
     assert db.conn.execute("SELECT body FROM articles_fts").fetchone() == (None,)
     (stored,) = db.conn.execute("SELECT raw FROM documents").fetchone()
     assert raw_text(stored) == f"{TITLE}\n{BODY}"
+
+
+def test_a_version_6_database_keeps_its_mentions_clustered_by_article(tmp_path: Path) -> None:
+    path = tmp_path / "v6.db"
+    conn = sqlite3.connect(path)
+    for version, script in enumerate(SCRIPTS[:6], start=1):
+        conn.executescript(f"BEGIN;{script};PRAGMA user_version = {version}; COMMIT;")
+    conn.execute(
+        "INSERT INTO documents (id, path, sha256, kind, encoding, raw, ingested_at)"
+        " VALUES (1, 'a.txt', 'x', 'txt', 'utf-8', 'raw', 'now')"
+    )
+    conn.execute(
+        "INSERT INTO articles (id, document_id, title, body, source_path, added_at)"
+        " VALUES (7, 1, ?, ?, 'a.txt', 'now')",
+        (TITLE, BODY),
+    )
+    conn.execute("INSERT INTO entities (id, kind, key, canonical) VALUES (3, 'PER', 'k', 'كيم')")
+    rows = [(7, 3, 40, 43, "كيم"), (7, 3, 2, 5, "كيم"), (7, 3, 20, 23, "كيم")]
+    conn.executemany(
+        'INSERT INTO mentions (article_id, entity_id, start, "end", surface)'
+        " VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.commit()
+    conn.close()
+    db = open_db(path)
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    stored = db.conn.execute(
+        'SELECT article_id, entity_id, start, "end", surface FROM mentions WHERE article_id = 7'
+    ).fetchall()
+    assert stored == sorted(rows, key=lambda r: r[2])  # the primary key's order, no ORDER BY
+    (sql,) = db.conn.execute("SELECT sql FROM sqlite_schema WHERE name = 'mentions'").fetchone()
+    assert "WITHOUT ROWID" in sql
+    names = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
+    assert "mentions_article" not in names

@@ -152,8 +152,8 @@ _ENTITY_TABLES = {
     "entities": "SELECT id, kind, key, canonical, article_count FROM entities ORDER BY id",
     "variants": "SELECT rowid, entity_id, surface, count FROM variants ORDER BY rowid",
     "links": "SELECT * FROM article_entities ORDER BY article_id, entity_id",
-    "mentions": 'SELECT rowid, article_id, entity_id, start, "end", surface FROM mentions'
-    " ORDER BY rowid",
+    "mentions": 'SELECT article_id, entity_id, start, "end", surface FROM mentions'
+    ' ORDER BY article_id, start, "end"',
 }
 
 
