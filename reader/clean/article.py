@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.clean.reasons import Reason
+
 
 @dataclass
 class Dropped:
     """One removed line or block, kept so a reader can see why the cleaner removed it."""
 
     text: str
-    reason: str
+    reason: Reason
 
 
 @dataclass

@@ -9,6 +9,7 @@ have judged it already.
 from __future__ import annotations
 
 from reader.clean.lines import Verdict, is_arabic_text
+from reader.clean.reasons import Reason
 from reader.clean.shape import Shapes
 from reader.clean.titles import repeated_title
 
@@ -27,7 +28,7 @@ def choose_headline(
     if repeated is not None and _plausible_headline(lines, verdicts, *repeated[:2], shapes):
         top, head, site = repeated
         if top != head:
-            verdicts[top] = Verdict("page-title")
+            verdicts[top] = Verdict(Reason.PAGE_TITLE)
             return head, site
         return head, None
     before_meta = _line_before_metadata(lines, verdicts, shapes)
@@ -59,7 +60,7 @@ def _plausible_headline(
     bar repeated at the top and the bottom is not a title) and no body prose comes before it."""
     for index in (top, head):
         verdict = verdicts[index]
-        if verdict is None or verdict.reason not in (None, "model"):
+        if verdict is None or verdict.reason not in (None, Reason.MODEL):
             return False
     return not any(
         verdict is not None and verdict.reason is None and shapes.prose(lines[index])
@@ -76,13 +77,13 @@ def _line_before_metadata(
         if verdict is None:
             continue
         kind = verdict.reason
-        if kind is None or kind == "model":
+        if kind is None or kind == Reason.MODEL:
             # What the model dropped may still be the headline: its place under it decides.
             if kind is None and shapes.prose(line):
                 return None
             words = len(shapes.words(line))
             candidate = index if 3 <= words <= 30 else None
-        elif kind.startswith("metadata") or kind in ("date-line", "dateline"):
+        elif kind.startswith(Reason.METADATA) or kind in (Reason.DATE_LINE, Reason.DATELINE):
             if candidate is not None:
                 return candidate
         else:

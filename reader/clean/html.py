@@ -21,6 +21,7 @@ from reader.clean.dates import parse_date
 from reader.clean.frontpage import teaser_count
 from reader.clean.lines import author_name, classify, normalise
 from reader.clean.pages import article_parts
+from reader.clean.reasons import Reason
 from reader.clean.template import SiteTemplate
 from reader.clean.text import clean_lines
 
@@ -107,7 +108,8 @@ def _add_further_articles(html: str, url: str | None, article: CleanArticle) -> 
         try:
             cleaned.append(clean_html(part.html, url=url))
         except ValueError as error:
-            article.dropped.append(Dropped(part.probe, f"article-not-cleaned: {error}"))
+            text = f"{part.probe} … ({error})"
+            article.dropped.append(Dropped(text, Reason.ARTICLE_NOT_CLEANED))
     if len(held) > 1 and cleaned:
         first = cleaned.pop(0)
         article.title, article.body, article.dropped = first.title, first.body, first.dropped

@@ -15,6 +15,7 @@ from itertools import islice
 from reader import arabic
 from reader.clean import lexicon as lx
 from reader.clean.dates import find_date, to_ascii_digits
+from reader.clean.reasons import Reason
 
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\ufffe]"
@@ -115,7 +116,7 @@ def has_weather(line: str) -> bool:
 class Verdict:
     """What a single line is; `reason` None means body text (prose or heading)."""
 
-    reason: str | None
+    reason: Reason | None
     value: str | None = None
 
 
@@ -145,14 +146,14 @@ def _metadata(line: str, words: list[str], dated: _Dated) -> Verdict | None:
     if match:
         value = _clean_value(match["value"])
         if value and len(value.split()) <= 6:
-            return Verdict("metadata:source", value)
+            return Verdict(Reason.SOURCE, value)
     if lx.SOURCES_EXTRA.match(line):
-        return Verdict("metadata:sources")
+        return Verdict(Reason.SOURCES)
     match = lx.AUTHOR.match(line)
     if match and len(words) <= 9 and not _ends_with(line, _STATEMENT_STOPS):
         value = _clean_value(match["value"])
         if value and len(value.split()) <= 6 and not re.search(r"\d", value):
-            return Verdict("metadata:author", value)
+            return Verdict(Reason.AUTHOR, value)
     head = line[:40]
     if lx.DATE_CUE_WORD.search(head) is None:
         return None
@@ -160,9 +161,9 @@ def _metadata(line: str, words: list[str], dated: _Dated) -> Verdict | None:
     if cue:
         found = find_date(line[cue.end() :])
         if found:
-            return Verdict("metadata:published", found[0])
+            return Verdict(Reason.PUBLISHED, found[0])
     if lx.UPDATED_CUE.search(head) and dated(line):
-        return Verdict("metadata")
+        return Verdict(Reason.METADATA)
     return None
 
 
@@ -180,19 +181,19 @@ def _date_line(line: str, dated: _Dated) -> Verdict | None:
     if len(residue) > 4:
         return None
     chrome = bool(residue) or has_weather(line)
-    return Verdict("chrome-date" if chrome else "date-line", found[0])
+    return Verdict(Reason.CHROME_DATE if chrome else Reason.DATE_LINE, found[0])
 
 
 def _credit(line: str) -> Verdict | None:
     if lx.RIGHTS.search(line):
-        return Verdict("copyright")
+        return Verdict(Reason.COPYRIGHT)
     if lx.CAPTION_START.match(line) or (line.endswith(")") and lx.CAPTION_AGENCY.search(line)):
-        return Verdict("caption")
+        return Verdict(Reason.CAPTION)
     match = lx.CREDIT.search(line)
     if match is None:
         return None
     caption = line[: match.start()].strip()
-    return Verdict("caption", caption) if caption else Verdict("copyright")
+    return Verdict(Reason.CAPTION, caption) if caption else Verdict(Reason.COPYRIGHT)
 
 
 def _dateline(line: str, words: list[str]) -> Verdict | None:
@@ -200,30 +201,30 @@ def _dateline(line: str, words: list[str]) -> Verdict | None:
     if len(words) > 6:
         return None
     match = lx.DATELINE.match(line)
-    return Verdict("dateline", match["outlet"].strip()) if match else None
+    return Verdict(Reason.DATELINE, match["outlet"].strip()) if match else None
 
 
 def _chrome(line: str, words: list[str], arabic_doc: bool) -> Verdict | None:
     if len(words) <= 4 and line.strip(" :.") in lx.UI_LINES:
-        return Verdict("social")
+        return Verdict(Reason.SOCIAL)
     if len(words) <= 12 and lx.SHARE_CUES.search(line):
-        return Verdict("social")
+        return Verdict(Reason.SOCIAL)
     platforms = lx.PLATFORMS.findall(line) if len(words) <= 12 else []
     if platforms and (len(words) <= 3 or len(platforms) * 2 >= len(words)):
-        return Verdict("social")
+        return Verdict(Reason.SOCIAL)
     if mostly_latin(line) and len(words) <= 12:
         if lx.LATIN_CHROME.search(line):
-            return Verdict("social")
+            return Verdict(Reason.SOCIAL)
         if arabic_doc:
-            return Verdict("navigation")
+            return Verdict(Reason.NAVIGATION)
     if len(words) <= 12 and lx.LATIN_CHROME.search(line) and _SCRIPT_GLUE.search(line):
-        return Verdict("social")
+        return Verdict(Reason.SOCIAL)
     if len(words) <= 3 and _SCRIPT_GLUE.search(line):
-        return Verdict("navigation")
+        return Verdict(Reason.NAVIGATION)
     if 3 <= len(words) <= 12:
         sections = sum(1 for w in words if w in lx.SECTION_WORDS)
         if sections and sections * 5 >= len(words) * 3:
-            return Verdict("navigation")
+            return Verdict(Reason.NAVIGATION)
     return None
 
 
@@ -237,25 +238,25 @@ def classify(
     its split and `dated` its date finder (a page's memo of `find_date`) when the caller has
     them."""
     if _SHORTCODE_LINE.match(line):
-        return Verdict("shortcode")
+        return Verdict(Reason.SHORTCODE)
     stripped = line.strip(" .:：-–—|•")
     if lx.AD.match(stripped):
-        return Verdict("ad")
+        return Verdict(Reason.AD)
     if lx.TAGS.match(line):
-        return Verdict("tags")
+        return Verdict(Reason.TAGS)
     match = lx.READ_ALSO.match(line)
     if match:
         site = (match["site"] or "").strip()
         if site and len(site.split()) <= 4:
-            return Verdict("read-also", site)
-        return Verdict("read-also-item" if match["rest"] else "read-also")
+            return Verdict(Reason.READ_ALSO, site)
+        return Verdict(Reason.READ_ALSO_ITEM if match["rest"] else Reason.READ_ALSO)
     words = line.split() if words is None else words
     if len(words) <= 6:
         for pattern, reason in lx.BLOCK_CUES:
             if pattern.match(line):
-                return Verdict("block", reason)
+                return Verdict(Reason.BLOCK, reason)
         if lx.POLL_CUE.match(line):
-            return Verdict("block", "poll")
+            return Verdict(Reason.BLOCK, Reason.POLL)
     meta = _metadata(line, words, dated)
     if meta is not None:
         return meta
@@ -269,7 +270,7 @@ def classify(
         if found is not None:
             return found
     elif len(words) <= 20 and lx.RIGHTS.search(line):
-        return Verdict("copyright")
+        return Verdict(Reason.COPYRIGHT)
     return BODY
 
 

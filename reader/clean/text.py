@@ -21,12 +21,13 @@ from reader.clean.lines import (
     split_glued,
     strip_inline_shortcodes,
 )
+from reader.clean.reasons import Reason
 from reader.clean.shape import Shapes
 from reader.clean.template import SiteTemplate
 from reader.clean.titles import first_sentence, split_site_suffix
 
 # Lines that close an article: once one follows body text, a read-also cue starts a new one.
-_ENDS_ARTICLE = frozenset({"metadata:source", "metadata:sources"})
+_ENDS_ARTICLE = frozenset({Reason.SOURCE, Reason.SOURCES})
 _QUESTION_END = ("?", "؟")
 SURE = 0.97  # the model's certainty needed to drop a whole sentence
 MAX_APPENDED = 5  # articles cut from one input; past that the rest is dropped, not recursed into
@@ -43,16 +44,16 @@ class _Found:
     body: list[str] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
 
-    def drop(self, text: str, reason: str) -> None:
+    def drop(self, text: str, reason: Reason) -> None:
         self.dropped.append(Dropped(text, reason))
 
     def take(self, verdict: Verdict) -> None:
         kind, value = verdict.reason, verdict.value
-        if kind == "metadata:published" and self.published is None:
+        if kind == Reason.PUBLISHED and self.published is None:
             self.published = value
-        elif kind == "metadata:author" and self.author is None:
+        elif kind == Reason.AUTHOR and self.author is None:
             self.author = value
-        elif kind == "metadata:source" and self.source is None:
+        elif kind == Reason.SOURCE and self.source is None:
             self.source = value
 
 
@@ -63,11 +64,13 @@ def rule_verdicts(
     in the page included: the rules' view, which the line model then takes as features."""
     judge = (shapes or Shapes()).verdict
     verdicts: list[Verdict | None] = [judge(line, arabic_doc) if line else None for line in lines]
-    captions = {v.value for v in verdicts if v is not None and v.reason == "caption" and v.value}
+    captions = {
+        v.value for v in verdicts if v is not None and v.reason == Reason.CAPTION and v.value
+    }
     for index, line in enumerate(lines):
         verdict = verdicts[index]
         if captions and verdict is not None and verdict.reason is None and line in captions:
-            verdicts[index] = Verdict("caption")
+            verdicts[index] = Verdict(Reason.CAPTION)
     return verdicts
 
 
@@ -116,7 +119,7 @@ def _apply_model(
                     0 < position < len(kept) - 1 and prose[position - 1] and prose[position + 1]
                 )
             if drop:
-                verdicts[index] = Verdict("model")
+                verdicts[index] = Verdict(Reason.MODEL)
         elif label == TITLE and head is None:
             head = index
         elif label == BODY and head is None and prose[position]:
@@ -190,7 +193,7 @@ def _assemble(
             for index in range(head):
                 verdict = verdicts[index]
                 if verdict is not None and verdict.reason is None:
-                    verdicts[index] = Verdict("navigation")
+                    verdicts[index] = Verdict(Reason.NAVIGATION)
             title = lines[head]
             verdicts[head] = None
             start = head
@@ -227,7 +230,7 @@ def _walk(
 ) -> list[CleanArticle]:
     """Walk the lines once, filling `found`; returns any article appended after the end."""
     lines, shapes = context.lines, context.shapes
-    block: str | None = None
+    block: Reason | None = None
     started = ended = False
     for index, line in enumerate(lines):
         verdict = verdicts[index]
@@ -236,15 +239,15 @@ def _walk(
         kind = verdict.reason
         if line in title_forms:
             if index != start:
-                found.drop(line, "title-repeat")
-            block = "related" if ended else None
+                found.drop(line, Reason.TITLE_REPEAT)
+            block = Reason.RELATED if ended else None
             continue
         if kind is None:
             if block is not None and not shapes.statement(line):
-                poll_line = block == "poll" and (
+                poll_line = block == Reason.POLL and (
                     line.endswith(_QUESTION_END) or len(line.split()) <= 3
                 )
-                found.drop(line, "poll" if poll_line else block)
+                found.drop(line, Reason.POLL if poll_line else block)
                 continue
             block = None
             _keep(line, found, shapes)
@@ -252,37 +255,37 @@ def _walk(
             continue
         if kind.startswith("metadata"):
             found.take(verdict)
-            found.drop(line, "metadata")
+            found.drop(line, Reason.METADATA)
             if started and kind in _ENDS_ARTICLE:
                 ended = True
-            block = "related" if ended else None
-        elif kind == "tags":
-            found.drop(line, "tags")
+            block = Reason.RELATED if ended else None
+        elif kind == Reason.TAGS:
+            found.drop(line, Reason.TAGS)
             ended = ended or started
-            block = "related" if ended else None
-        elif kind == "date-line":
+            block = Reason.RELATED if ended else None
+        elif kind == Reason.DATE_LINE:
             if started:
                 _keep(line, found, shapes)
             else:
                 found.dated = found.dated or (verdict.value if index > start else None)
-                found.drop(line, "metadata" if index > start else "chrome-date")
-        elif kind == "dateline":
+                found.drop(line, Reason.METADATA if index > start else Reason.CHROME_DATE)
+        elif kind == Reason.DATELINE:
             if started or index < start:
                 _keep(line, found, shapes)
             else:
                 found.site = found.site or verdict.value
-                found.drop(line, "metadata")
-        elif kind in ("read-also", "read-also-item"):
-            found.site = found.site or (verdict.value if kind == "read-also" else None)
-            found.drop(line, "read-also")
-            if ended and kind == "read-also":
+                found.drop(line, Reason.METADATA)
+        elif kind in (Reason.READ_ALSO, Reason.READ_ALSO_ITEM):
+            found.site = found.site or (verdict.value if kind == Reason.READ_ALSO else None)
+            found.drop(line, Reason.READ_ALSO)
+            if ended and kind == Reason.READ_ALSO:
                 return _appended(context, context.raw_lines[index + 1 :], found)
-            block = "read-also"
-        elif kind == "block":
-            found.drop(line, verdict.value or "related")
-            block = verdict.value
-        elif kind == "model" and block is not None:
-            found.drop(line, "poll" if block == "poll" else block)
+            block = Reason.READ_ALSO
+        elif kind == Reason.BLOCK:
+            block = Reason(verdict.value) if verdict.value else Reason.RELATED
+            found.drop(line, block)
+        elif kind == Reason.MODEL and block is not None:
+            found.drop(line, Reason.POLL if block == Reason.POLL else block)
         else:
             found.drop(line, kind)
     return []
@@ -294,13 +297,13 @@ def _keep(line: str, found: _Found, shapes: Shapes) -> None:
         return
     if line in found.seen:
         # Scrapes repeat a paragraph (a teaser above the lead, a pull quote); one copy is enough.
-        found.drop(line, "duplicate")
+        found.drop(line, Reason.DUPLICATE)
         return
     if line.count(" ") >= 7:
         found.seen.add(line)
     label, paragraphs = split_glued(line, shapes.prose)
     if label is not None:
-        found.drop(label, "ad")
+        found.drop(label, Reason.AD)
     found.body.extend(paragraphs)
 
 
@@ -316,7 +319,7 @@ def _appended(context: _Context, rest: Sequence[str], found: _Found) -> list[Cle
     for line in rest:
         line = normalise(line)
         if line:
-            found.drop(line, "appended-article" if depth > MAX_APPENDED else "related")
+            found.drop(line, Reason.APPENDED_ARTICLE if depth > MAX_APPENDED else Reason.RELATED)
     return []
 
 

@@ -312,7 +312,7 @@ def _article(article: CleanArticle, extractor: Extractor | None, notes: list[str
 
 def _drops(article: CleanArticle) -> Iterable[tuple[str, str]]:
     for drop in article.dropped:
-        yield (drop.text, drop.reason)
+        yield (drop.text, str(drop.reason))  # a plain string: records carry no cleaner types
     for appended in article.appended:
         yield from _drops(appended)
 
