@@ -18,6 +18,7 @@ from rich.cells import cell_len, get_character_cell_size
 
 from reader.render import char_tables
 from reader.render.sanitize import BIDI_CONTROLS
+from reader.render.uba.classes import bidi_class
 
 _SCAN_LIMIT = 0x20000  # every mark and format character in use today lies below this
 _BMP_END = 0xFFFF
@@ -27,13 +28,13 @@ VS16 = "\ufe0f"  # emoji presentation selector
 
 
 def _code_ranges(categories: frozenset[str], bidi: bool) -> list[tuple[int, int]]:
-    """Inclusive code point ranges whose general category (or, with `bidi`, bidi class;
-    unassigned counts as L) is one of `categories`."""
+    """Inclusive code point ranges whose general category (or, with `bidi`, bidi class,
+    as the bidi algorithm sees it) is one of `categories`."""
     ranges: list[tuple[int, int]] = []
     start = -1
     for code in range(_SCAN_LIMIT + 1):
         char = chr(code)
-        value = (unicodedata.bidirectional(char) or "L") if bidi else unicodedata.category(char)
+        value = bidi_class(char) if bidi else unicodedata.category(char)
         inside = code < _SCAN_LIMIT and value in categories
         if inside and start < 0:
             start = code

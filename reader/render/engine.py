@@ -192,9 +192,11 @@ def paragraph_lines(paragraph: str, width: int, settings: Settings) -> tuple[Lin
 
 
 def clear_caches() -> None:
-    """Forget every laid-out paragraph and shaped word, so the next render is a cold one."""
+    """Forget every laid-out paragraph, shaped word and resolved line, so the next render
+    is a cold one."""
     paragraph_lines.cache_clear()
     clear_word_cache()
+    reorder.clear_cache()
 
 
 def logical_lines(paragraph: str, width: int, settings: Settings = Settings()) -> list[str]:
