@@ -38,6 +38,12 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def saved_dir() -> Path:
+    """Where the reader offers to save articles and export lists: the user's documents
+    folder (XDG_DOCUMENTS_DIR, else ~/Documents), under khabar/."""
+    return Path(platformdirs.user_documents_dir()) / APP_NAME
+
+
 def default_db_path() -> Path:
     """`KHABAR_DB` wins so tests and scripts can redirect every command at once."""
     env = os.environ.get("KHABAR_DB")

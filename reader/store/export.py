@@ -7,7 +7,7 @@ article, so exporting a large corpus never holds it in memory.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import sqlite_utils
@@ -15,8 +15,7 @@ import sqlite_utils
 from reader.kinds import Kind
 
 _ARTICLES = (
-    "SELECT id, source_path, title, published, author, source, url, body, appended_to"
-    " FROM articles ORDER BY id"
+    "SELECT id, source_path, title, published, author, source, url, body, appended_to FROM articles"
 )
 _MENTIONS = (
     'SELECT m.start, m."end", m.surface, e.kind, e.canonical FROM mentions m'
@@ -28,13 +27,27 @@ _FIELDS = ("id", "source_path", "title", "published", "author", "source", "url",
 def iter_export(db: sqlite_utils.Database | sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Every article in id order; `appended_to` is null except on appended articles."""
     conn = db.conn if isinstance(db, sqlite_utils.Database) else db
+    mentions = conn.cursor()
+    for row in conn.cursor().execute(_ARTICLES + " ORDER BY id"):
+        yield _record(row, mentions)
+
+
+def iter_export_ids(conn: sqlite3.Connection, ids: Iterable[int]) -> Iterator[dict[str, Any]]:
+    """The articles `ids` names, in its order (the reader's filtered list), as `iter_export`
+    gives them; an id deleted meanwhile is left out."""
     articles = conn.cursor()
     mentions = conn.cursor()
-    for row in articles.execute(_ARTICLES):
-        record: dict[str, Any] = dict(zip(_FIELDS, row[:8], strict=True))
-        record["appended_to"] = row[8]
-        record["entities"] = [
-            {"start": start, "end": end, "text": text, "kind": Kind(kind), "canonical": canonical}
-            for start, end, text, kind, canonical in mentions.execute(_MENTIONS, (row[0],))
-        ]
-        yield record
+    for article_id in ids:
+        row = articles.execute(_ARTICLES + " WHERE id = ?", (article_id,)).fetchone()
+        if row is not None:
+            yield _record(row, mentions)
+
+
+def _record(row: tuple[Any, ...], mentions: sqlite3.Cursor) -> dict[str, Any]:
+    record: dict[str, Any] = dict(zip(_FIELDS, row[:8], strict=True))
+    record["appended_to"] = row[8]
+    record["entities"] = [
+        {"start": start, "end": end, "text": text, "kind": Kind(kind), "canonical": canonical}
+        for start, end, text, kind, canonical in mentions.execute(_MENTIONS, (row[0],))
+    ]
+    return record

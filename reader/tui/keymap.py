@@ -10,6 +10,7 @@ from textual.binding import Binding
 
 from reader.tui.keys import KEYS
 from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.prompt import Confirm, LinePrompt
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.entities_pane import EntitiesList
 from reader.tui.widgets.line_list import LineList
@@ -23,6 +24,7 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
         ("body", BodyView.BINDINGS),
         ("entities", EntitiesList.BINDINGS),
         ("help", HelpScreen.BINDINGS),
+        ("prompt", [*LinePrompt.BINDINGS, *Confirm.BINDINGS]),
     )
     return [(group, [b for b in found if isinstance(b, Binding)]) for group, found in sources]
 

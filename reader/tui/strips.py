@@ -13,7 +13,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.render.engine import BidiMode, VisualLine, render_text
+from reader.render.engine import BidiMode, Span, VisualLine, render_text
 from reader.store.read.rows import Article
 
 ELLIPSIS = "…"
@@ -134,9 +134,12 @@ def _parts_fit(parts: list[str], width: int, mode: BidiMode) -> VisualLine:
     return fit_with_tail(" · ".join(parts[:-1]), " · " + parts[-1], width, mode)
 
 
-def article_head(article: Article, width: int, mode: BidiMode) -> list[tuple[VisualLine, str]]:
-    """Title, the metadata line, the link and a blank row: laid out whole, they are short."""
-    titles = render_text(article.title, width, mode)
+def article_head(
+    article: Article, width: int, mode: BidiMode, title_hits: list[tuple[int, int]]
+) -> list[tuple[VisualLine, str]]:
+    """Title (with the search's hits in it), the metadata line, the link and a blank row:
+    laid out whole, they are short."""
+    titles = render_text(article.title, width, mode, [Span(s, e, "hit") for s, e in title_hits])
     rows = [(line, "title") for line in titles]
     meta = [p for p in (article.source, article.published, article.author) if p]
     rtl = titles[0].rtl if titles else True

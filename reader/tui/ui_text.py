@@ -32,6 +32,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "? مساعدة  / بحث  Tab الأجزاء  m الاتجاه  q خروج",
     ),
     "status.fetching": ("fetching feeds…", "جلب الخلاصات…"),
+    "status.hit": ("hit {hit} of {hits}", "النتيجة {hit} من {hits}"),
+    "status.hits": ("{hits} hits", "النتائج: {hits}"),
+    "status.one_hit": ("1 hit", "نتيجة واحدة"),
+    "status.no_body_hit": ("no hit in the body", "لا نتيجة في النص"),
+    "status.article": (
+        "{hit} · article {article} of {articles}",
+        "{hit} · المقال {article} من {articles}",
+    ),
     "status.fetch_progress": (
         "fetching {done}/{total} feeds, {added} new",
         "جلب الخلاصات {done}/{total}، الجديد: {added}",
@@ -94,6 +102,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "help.body": ("Body pane", "جزء النص"),
     "help.entities": ("Entities pane", "جزء الكيانات"),
     "help.help": ("This help", "هذه المساعدة"),
+    "help.prompt": (
+        "Questions (a path, a command; overwrite?)",
+        "الأسئلة (مسار، أمر؛ الكتابة فوق ملف؟)",
+    ),
     "help.people": (
         "People pane: type to narrow, Arabic or Latin letters, a paste taken whole (folded: "
         "جونج أون finds كيم جونغ أون); arrows move, Backspace edits, Enter toggles the person "
@@ -141,6 +153,14 @@ KEY_TEXTS: dict[str, str] = {
     "app.copy_url": "نسخ الرابط (OSC 52)",
     "app.copy_text": "نسخ النص (OSC 52)",
     "app.open_url": "فتح الرابط",
+    "app.next_unread": "غير المقروء التالي",
+    "app.previous_unread": "غير المقروء السابق",
+    "app.mark_all_read": "تعليم القائمة كلها مقروءة",
+    "app.save": "حفظ المقال في ملف",
+    "app.pipe": "تمرير النص إلى أمر",
+    "prompt.cancel": "إلغاء",
+    "confirm.yes": "نعم",
+    "confirm.no": "لا",
     "list.next": "التالي",
     "list.previous": "السابق",
     "list.first": "الأول",

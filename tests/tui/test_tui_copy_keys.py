@@ -12,7 +12,7 @@ from reader.ingest.pipeline import ingest_paths
 from reader.paths import seeds_dir
 from reader.tui.app import KhabarApp
 from reader.tui.article_text import plain_text
-from reader.tui.screens import reader as reader_screen
+from reader.tui.screens import article_actions
 from reader.tui.widgets.body_view import BodyView
 from tests.tui.tui_support import settle, sync
 
@@ -60,7 +60,7 @@ async def test_o_opens_the_link_only_where_there_is_a_display(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(reader_screen.webbrowser, "open", opened.append)
+    monkeypatch.setattr(article_actions.webbrowser, "open", opened.append)
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     app = KhabarApp(_db(tmp_path))

@@ -241,6 +241,31 @@ class Listing:
         """Rows from a position with no neighbour page to key from: a scrollbar jump."""
         return self._page(flt, None, _ORDER, " LIMIT ? OFFSET ?", [limit, offset])
 
+    def article_ids(self, flt: ArticleFilter) -> list[int]:
+        """Every id in the filtered list, in list order (an export, marking all read)."""
+        with self._session.locked() as conn:
+            plan = self._plan(conn, flt)
+            where = " WHERE " + " AND ".join(plan.probes) if plan.probes else ""
+            query = f"SELECT a.id FROM {plan.source}{where}{_ORDER}"
+            return [int(row[0]) for row in conn.execute(query, plan.params)]
+
+    def unread_beside(self, flt: ArticleFilter, key: ListKey | None, step: int) -> int | None:
+        """The position of the first unread article after `key` (step 1) or before it (-1)
+        in list order, from the top (bottom) when `key` is None; None when there is none."""
+        with self._session.locked() as conn:
+            plan = self._plan(conn, flt)
+            clauses, params = [*plan.probes, "coalesce(r.read, 0) = 0"], list(plan.params)
+            if key is not None:
+                bound, extra = _after(key) if step > 0 else _before(key)
+                clauses.append(bound)
+                params += extra
+            order = _ORDER if step > 0 else _REVERSE
+            where = " AND ".join(clauses)
+            row = conn.execute(
+                f"SELECT a.id FROM {plan.source} WHERE {where}{order} LIMIT 1", params
+            ).fetchone()
+            return None if row is None else self.position_of(flt, int(row[0]))
+
     def position_of(self, flt: ArticleFilter, article_id: int) -> int | None:
         """Index of the article in the filtered list, or None when the filter excludes it."""
         with self._session.locked() as conn:

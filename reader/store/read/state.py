@@ -34,6 +34,16 @@ class ReadingState:
                         (int(value), now, article_id),
                     )
 
+    def mark_read(self, article_ids: list[int]) -> None:
+        """Every one of them read, in one transaction (mark all read)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._session.locked() as conn, conn:
+            conn.executemany(
+                "INSERT INTO reading_state (article_id, read, updated_at) VALUES (?, 1, ?) "
+                "ON CONFLICT(article_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at",
+                [(article_id, now) for article_id in article_ids],
+            )
+
     def get_app_state(self, key: str) -> str | None:
         with self._session.locked() as conn:
             row = conn.execute("SELECT value FROM app_state WHERE key = ?", (key,)).fetchone()

@@ -10,7 +10,6 @@ puts the error in the body pane, never a traceback.
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -25,14 +24,14 @@ from textual.reactive import reactive, var
 from textual.widget import Widget
 
 from reader.render.engine import BidiMode
-from reader.store.read.rows import Article, ArticleFilter
+from reader.store.read.rows import ArticleFilter
 from reader.tui import reading
-from reader.tui.article_text import has_display, plain_text
-from reader.tui.feed_commands import FeedCommands, fetch_due_feeds
+from reader.tui.commands import PROVIDERS
+from reader.tui.commands.feeds import fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
+from reader.tui.screens.list_moves import ListMoves, search_position
 from reader.tui.screens.person import PersonScreen, person_under_cursor
 from reader.tui.screens.results import FeedsFetched, FetchProgress, Filtered, RowAtCursor, Started
-from reader.tui.screens.store_screen import StoreScreen
 from reader.tui.ui_text import ui
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_pane import BodyPane
@@ -47,9 +46,9 @@ NARROW_BELOW = 110
 READ_AHEAD = (1, -1, 2)  # neighbours of the cursor read ahead, nearest first
 
 
-class ReaderScreen(StoreScreen):
+class ReaderScreen(ListMoves):
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FeedCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = set(PROVIDERS)
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
     """Follows the app's mode; bound into every pane."""
@@ -143,11 +142,6 @@ class ReaderScreen(StoreScreen):
             self._update_header()
 
     # articles ---------------------------------------------------------------
-
-    @property
-    def current(self) -> Article | None:
-        """The article in the body pane."""
-        return self.query_one(BodyPane).current
 
     @on(ArticleList.Opened)
     def _open_at_cursor(self) -> None:
@@ -291,6 +285,7 @@ class ReaderScreen(StoreScreen):
 
     def action_search(self) -> None:
         search = self.query_one("#search", QueryLine)
+        search.start()
         search.display = True
         search.focus()
 
@@ -304,70 +299,6 @@ class ReaderScreen(StoreScreen):
     def _search_cancelled(self, message: QueryLine.Cancelled) -> None:
         message.query_line.display = False
         self.query_one(ArticleList).focus()
-
-    def action_hit(self, step: int) -> None:
-        if not self.query_one(BodyView).step_hit(step):
-            self.notify(ui("notice.no_hits"), markup=False)
-
-    # reading state ----------------------------------------------------------
-
-    def action_toggle_read(self) -> None:
-        self._toggle_under_cursor(read=True)
-
-    def action_toggle_bookmark(self) -> None:
-        self._toggle_under_cursor(bookmarked=True)
-
-    def _toggle_under_cursor(self, *, read: bool = False, bookmarked: bool = False) -> None:
-        """`u`/`b` act on the row under the cursor when the key is pressed, which may not
-        be open yet when keys come quickly; the mark shows in the list at once."""
-        articles, pane = self.query_one(ArticleList), self.query_one(BodyPane)
-        row = articles.row(articles.cursor)
-        if row is None:
-            return
-        if pane.current is not None and pane.current.id == row.id:
-            if read:
-                pane.toggle_read()
-            if bookmarked:
-                pane.toggle_bookmark()
-            return
-        new_read = row.read != read
-        new_bookmark = row.bookmarked != bookmarked
-        articles.mark(row.id, read=new_read, bookmarked=new_bookmark)
-        pane.mark_other(row.id, read=new_read, bookmarked=new_bookmark)
-
-    # the article outside the reader ---------------------------------------
-
-    def action_copy_url(self) -> None:
-        article = self.current
-        if article is None or not article.url:
-            self.notify(ui("notice.no_link"), markup=False)
-            return
-        self.app.copy_to_clipboard(article.url)
-        self.notify(ui("notice.link_copied", url=article.url), markup=False)
-
-    def action_copy_text(self) -> None:
-        """The stored text in logical order, through OSC 52 (works over SSH and in tmux):
-        a terminal selection of the screen would copy shaped, visual-order cells."""
-        article = self.current
-        if article is None:
-            return
-        text = plain_text(article)
-        self.app.copy_to_clipboard(text)
-        self.notify(ui("notice.text_copied", count=len(text)), markup=False)
-
-    def action_open_url(self) -> None:
-        article = self.current
-        if article is None or not article.url:
-            self.notify(ui("notice.no_link"), markup=False)
-            return
-        if not has_display():
-            self.notify(ui("notice.no_display"), markup=False)
-            return
-        self._open_in_browser(article.url)
-
-    @work(thread=True, group="browser", exit_on_error=False)
-    def _open_in_browser(self, url: str) -> None:
-        webbrowser.open(url)
 
     # panes ------------------------------------------------------------------
 
@@ -442,8 +373,10 @@ class ReaderScreen(StoreScreen):
         self.query_one("#articles-header", EngineLine).update(text)
         self._update_status()
 
+    @on(BodyPane.HitChosen)
     def _update_status(self) -> None:
         label = self._filter_label() or ui("status.no_filter")
-        rest = self.fetching or ui("status.hints")
+        where = search_position(self.query_one(ArticleList), self.query_one(BodyView))
+        rest = self.fetching or where or ui("status.hints")
         text = ui("status.line", label=label, mode=self.bidi_mode.value, rest=rest)
         self.query_one("#status", EngineLine).update(text)

@@ -76,3 +76,21 @@ class FeedsFetched(Message):
     """One line for a notice: feeds, new articles, failures."""
     added: int
     """Articles stored: the list is re-read when there are any."""
+
+
+@dataclass
+class UnreadAt(Message):
+    """Where the nearest unread article is, for `]` / `[`."""
+
+    position: int | None
+    """Its place in the list; None when there is no unread article that way."""
+    step: int
+    """1 looked down the list, -1 up."""
+
+
+@dataclass
+class MarkedRead(Message):
+    """Mark all read is written."""
+
+    count: int
+    """Articles of the list now read."""

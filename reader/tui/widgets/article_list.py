@@ -96,6 +96,12 @@ class ArticleList(LineList):
                     block[i] = replace(old, read=read, bookmarked=bookmarked)
         self.refresh()
 
+    def mark_all_read(self) -> None:
+        """Every row read (mark all read); rows not held yet come from the store so."""
+        for block in self._cache.blocks.values():
+            block[:] = [replace(row, read=True) for row in block]
+        self.refresh()
+
     def highlighted(self, index: int) -> None:
         self.post_message(self.Opened(self, index))
 

@@ -73,6 +73,9 @@ class BodyPane(Vertical):
         entities: list[EntityCount]
         """Its entities, by kind, most mentioned first."""
 
+    class HitChosen(Message):
+        """n/N chose another search hit in the body: the status line says which now."""
+
     @dataclass
     class Marked(Message):
         """The open article's read or bookmark mark changed."""
@@ -90,6 +93,9 @@ class BodyPane(Vertical):
         self._entered: int | None = None
         self._shown_at = 0
         self._settling = False
+        self.land_on_hit: int | None = None
+        """Set by n/N going on into another article: its first (0) or last (-1) hit is
+        chosen when it is shown, instead of its saved position."""
         self.read_timer: Timer | None = None
         """Fires `dwell_elapsed` once the open article has been shown for READ_AFTER."""
 
@@ -170,14 +176,25 @@ class BodyPane(Vertical):
             read, bookmarked = self._marks.pop(article.id)
             article = replace(article, read=read, bookmarked=bookmarked)
         self.current = article
-        hits = find_hits(article.body, self._query) if self._query.strip() else []
+        hits, title_hits = self._hits(article)
+        land, self.land_on_hit = self.land_on_hit, None
         self._settling = True
-        self.body.show(article, mentions, hits, offset=article.scroll)
+        offset = article.scroll if land is None or not hits else 0
+        self.body.show(article, mentions, hits, offset=offset, title_hits=title_hits)
+        if land is not None and hits:
+            self.call_after_refresh(self.step_hit, 1 if land == 0 else -1)
         # After the saved position is restored (the body does that after the refresh).
         self.call_after_refresh(self._settled)
         self.post_message(self.Shown(article, entities))
         if not article.read:
             self.read_timer = self.set_timer(self.READ_AFTER, self.dwell_elapsed)
+
+    def step_hit(self, step: int) -> bool:
+        """The next (previous) search hit; False past the last (first) one."""
+        if not self.body.step_hit(step):
+            return False
+        self.post_message(self.HitChosen())
+        return True
 
     def dwell_elapsed(self) -> None:
         """The open article has been on screen for READ_AFTER seconds: it is read now."""
@@ -209,8 +226,13 @@ class BodyPane(Vertical):
         """The search changed while the article stays open: highlight the new hits."""
         self._query = query
         if self.current is not None:
-            hits = find_hits(self.current.body, query) if query.strip() else []
-            self.body.set_hits(hits)
+            self.body.set_hits(*self._hits(self.current))
+
+    def _hits(self, article: Article) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The search's hits in the body and in the title."""
+        if not self._query.strip():
+            return [], []
+        return find_hits(article.body, self._query), find_hits(article.title, self._query)
 
     def read_ahead(self, ids: list[int], names_width: int) -> None:
         """Read `ids` (the cursor's neighbours) and lay them out, unless already held."""
@@ -257,6 +279,15 @@ class BodyPane(Vertical):
         self._marks[article_id] = (read, bookmarked)
         self._write(article_id, read=read, bookmarked=bookmarked)
 
+    def all_read(self) -> None:
+        """The list was marked read (written by the screen): what is open, held or waiting
+        to be shown is read too."""
+        self._held = {}
+        self._marks = {i: (True, bookmarked) for i, (_, bookmarked) in self._marks.items()}
+        self._stop_read_timer()
+        if self.current is not None:
+            self.current = replace(self.current, read=True)
+
     def toggle_bookmark(self) -> None:
         if self.current is not None:
             self._mark(bookmarked=not self.current.bookmarked)
@@ -302,10 +333,12 @@ class BodyPane(Vertical):
     # mentions ---------------------------------------------------------------
 
     def jump_to_mention(self, entity_id: int) -> None:
-        """Each call for the same entity goes to its next mention, wrapping at the end."""
-        offsets = [m.start for m in self.body.mentions if m.entity_id == entity_id]
-        if not offsets:
+        """Each call for the same entity goes to its next mention, wrapping at the end, and
+        marks it in the body."""
+        found = [m for m in self.body.mentions if m.entity_id == entity_id]
+        if not found:
             return
         step = self._mention_steps.get(entity_id, -1) + 1
-        self._mention_steps = {entity_id: step % len(offsets)}
-        self.body.scroll_to_offset(offsets[step % len(offsets)])
+        self._mention_steps = {entity_id: step % len(found)}
+        mention = found[step % len(found)]
+        self.body.mark(mention.start, mention.end)

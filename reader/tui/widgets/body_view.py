@@ -29,11 +29,10 @@ from reader.kinds import Kind
 from reader.render.engine import BidiMode, Line, Settings, VisualLine, render_text
 from reader.store.read.rows import Article, Mention
 from reader.tui import body_rows
-from reader.tui.body_marks import BodyMarks
+from reader.tui.body_marks import MARK_STYLES, BodyMarks, hit_after
 from reader.tui.body_rows import Anchor, BodyRows, Piece, pieces
 from reader.tui.strips import article_head, visual_strip
 
-HIT_STYLES = ("hit", "hit-current")
 WHOLE = 40_000
 """A body up to this many characters is laid out whole by the worker; a longer one
 only AHEAD screens below the one shown and BEHIND above it, asked for in strides (once
@@ -58,7 +57,7 @@ class BodyView(ScrollView, can_focus=True):
         "body--meta",
         "body--url",
         *(f"body--{kind.style}" for kind in Kind),
-        *(f"body--{name}" for name in HIT_STYLES),
+        *(f"body--{name}" for name in MARK_STYLES),
     }
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
@@ -72,6 +71,8 @@ class BodyView(ScrollView, can_focus=True):
         self.mentions: list[Mention] = []
         self.hits: list[tuple[int, int]] = []
         self.current_hit = -1
+        self.title_hits: list[tuple[int, int]] = []
+        self.marked: tuple[int, int] | None = None  # the mention Enter went to last
         self.message: str | None = None
         self._head: list[tuple[VisualLine, str]] = []  # title, metadata, link, blank
         self._body: BodyRows | None = None
@@ -81,7 +82,7 @@ class BodyView(ScrollView, can_focus=True):
         self._generation = 0
         self._asked: list[int] = []  # pieces the read-ahead worker was given
         self._filling = False
-        self._marks = BodyMarks([], [], -1)
+        self._marks = BodyMarks([], [], -1, None)
         # Strips of the rows painted so far for this layout and base style.
         self._strips: dict[int, Strip] = {}
         self._strips_base = Style()
@@ -94,25 +95,35 @@ class BodyView(ScrollView, can_focus=True):
         hits: list[tuple[int, int]],
         *,
         offset: int = 0,
+        title_hits: list[tuple[int, int]] | None = None,
     ) -> None:
         self.article, self.mentions, self.hits = article, mentions, hits
+        self.title_hits, self.marked = title_hits or [], None
         self.current_hit = -1
         self.message = None
         self._keep = offset
-        self._marks = BodyMarks(self.mentions, self.hits, self.current_hit)
+        self._marks = BodyMarks(self.mentions, self.hits, self.current_hit, None)
         self._layout(force=True)
 
     def show_message(self, text: str) -> None:
         self.article, self.mentions, self.hits = None, [], []
         self.message = text
         self._keep = 0
-        self._marks = BodyMarks(self.mentions, self.hits, self.current_hit)
+        self._marks = BodyMarks(self.mentions, self.hits, self.current_hit, None)
         self._layout(force=True)
 
-    def set_hits(self, hits: list[tuple[int, int]]) -> None:
-        self.hits = hits
+    def set_hits(self, hits: list[tuple[int, int]], title_hits: list[tuple[int, int]]) -> None:
+        self.hits, self.title_hits = hits, title_hits
         self.current_hit = -1
+        if self.article is not None and self._head:  # the title shows its hits too
+            self._head = article_head(self.article, self.text_width, self.bidi_mode, title_hits)
         self._restyle()
+
+    def mark(self, start: int, end: int) -> None:
+        """Mark one mention (the one the entities pane's Enter went to) and bring it up."""
+        self.marked = (start, end)
+        self._restyle()
+        self.scroll_to_offset(start)
 
     # layout -----------------------------------------------------------------
 
@@ -141,7 +152,7 @@ class BodyView(ScrollView, can_focus=True):
         if width > 0 and self.message is not None:
             self._head = [(line, "") for line in render_text(self.message, width, mode)]
         elif width > 0 and self.article is not None:
-            self._head = article_head(self.article, width, mode)
+            self._head = article_head(self.article, width, mode, self.title_hits)
             if self._pieces[0] != id(self.article):  # cut once, whatever the width or mode
                 self._pieces = (id(self.article), pieces(self.article.body))
             self._body = BodyRows(self._pieces[1], width, Settings(mode))
@@ -255,7 +266,7 @@ class BodyView(ScrollView, can_focus=True):
         self._fill()
 
     def _restyle(self) -> None:
-        self._marks = BodyMarks(self.mentions, self.hits, self.current_hit)
+        self._marks = BodyMarks(self.mentions, self.hits, self.current_hit, self.marked)
         self._strips = {}
         self.refresh()
 
@@ -323,9 +334,11 @@ class BodyView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, row - margin), animate=False, immediate=True, force=True)
 
     def step_hit(self, step: int) -> bool:
-        if not self.hits:
+        """To the next (previous) hit; False past the last (first): the next article's turn."""
+        target = hit_after(self.current_hit, step, len(self.hits))
+        if target is None:
             return False
-        self.current_hit = (self.current_hit + step) % len(self.hits)
+        self.current_hit = target
         self._restyle()
         self.scroll_to_offset(self.hits[self.current_hit][0])
         return True
@@ -375,5 +388,5 @@ class BodyView(ScrollView, can_focus=True):
     def _span_styles(self) -> dict[str, Style]:
         return {
             **{kind: self.get_component_rich_style(f"body--{kind.style}") for kind in Kind},
-            **{name: self.get_component_rich_style(f"body--{name}") for name in HIT_STYLES},
+            **{name: self.get_component_rich_style(f"body--{name}") for name in MARK_STYLES},
         }

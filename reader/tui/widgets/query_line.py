@@ -1,7 +1,8 @@
 """A one-line text entry whose echo goes through the display engine.
 
 Textual's Input draws Arabic in logical order, unshaped; this keeps the typed
-text logical and shows only its visual form.
+text logical and shows only its visual form. It opens empty; ↑ and ↓ walk back
+and forth through what was submitted before (this session's, newest first).
 """
 
 from __future__ import annotations
@@ -73,6 +74,20 @@ class QueryLine(Widget, can_focus=True):
         super().__init__(id=id)
         self.prompt = prompt
         self.value = ""
+        self.history: list[str] = []
+        """What was submitted, oldest first, each text once."""
+        self._back = 0  # how far ↑ has gone back into the history; 0 is the text being typed
+
+    def start(self) -> None:
+        """Open for a new text: empty, at the end of the history."""
+        self._back = 0
+        self.set_value("")
+
+    def _recall(self, step: int) -> None:
+        back = max(0, min(self._back + step, len(self.history)))
+        if back != self._back:
+            self._back = back
+            self.set_value(self.history[-back] if back else "")
 
     def set_value(self, value: str) -> None:
         if value != self.value:
@@ -88,7 +103,11 @@ class QueryLine(Widget, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "enter":
+            if self.value.strip():
+                self.history = [h for h in self.history if h != self.value] + [self.value]
             self.post_message(self.Submitted(self, self.value))
+        elif event.key in ("up", "down"):
+            self._recall(1 if event.key == "up" else -1)
         elif event.key == "escape":
             self.post_message(self.Cancelled(self))
         elif event.key == "backspace":

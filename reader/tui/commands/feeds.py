@@ -13,11 +13,11 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 
 from reader.store.read.library import Library
 from reader.store.read.rows import FeedName
+from reader.tui.commands.listed import Command, ListedCommands
 from reader.tui.screens.results import FeedsFetched, FetchProgress
 from reader.tui.ui_text import ui
 
@@ -32,17 +32,14 @@ class FeedScreen(Protocol):
     def filter_feeds(self, feed_ids: frozenset[int], label: str) -> None: ...
 
 
-Command = tuple[str, str, Callable[[], object]]
-
-
-class FeedCommands(Provider):
+class FeedCommands(ListedCommands):
     async def startup(self) -> None:
         library = cast(FeedScreen, self.screen).library
         self._feeds: list[FeedName] = []
         if library is not None:
             self._feeds = await asyncio.to_thread(library.feeds.feeds)
 
-    def _commands(self) -> list[Command]:
+    def commands(self) -> list[Command]:
         screen = cast(FeedScreen, self.screen)
         commands: list[Command] = [
             ("Fetch due feeds", "fetch new articles now (R)", screen.action_fetch_feeds)
@@ -60,17 +57,6 @@ class FeedCommands(Provider):
                 (f"Tag: {tag}", f"only the articles of its {_count(len(ids), 'feed')}", show)
             )
         return commands
-
-    async def discover(self) -> Hits:
-        for name, help_text, command in self._commands():
-            yield DiscoveryHit(name, command, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help_text, command in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), command, help=help_text)
 
 
 def _count(number: int, noun: str) -> str:
