@@ -5,6 +5,7 @@ theme = "light"            # or "dark", or any Textual theme name
 bidi = "terminal"          # app | terminal | off
 max_width = 90             # longest body row in cells (0: the whole pane)
 ui_language = "ar"         # en | ar; unset: from the locale (LANG, LC_ALL)
+layout = "rtl"             # rtl: the panes mirrored, the list on the right; ltr; unset: by corpus
 [keys]
 next = "j,down"            # binding id = comma-separated keys
 ```
@@ -25,6 +26,7 @@ UI_LANGUAGES = ("en", "ar")
 MAX_WIDTH = 90
 """Cells in a body row by default: a comfortable line (about 12 words of Arabic)."""
 NARROWEST = 20
+LAYOUTS = ("ltr", "rtl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class Config:
     bidi: str | None = None
     max_width: int = MAX_WIDTH
     ui_language: str | None = None
+    layout: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
 
@@ -67,6 +70,10 @@ def load_config(path: Path | None = None) -> Config:
     if ui_language is not None and ui_language not in UI_LANGUAGES:
         problems.append(f"{path}: ui_language must be one of {', '.join(UI_LANGUAGES)}")
         ui_language = None
+    layout = data.get("layout")
+    if layout is not None and layout not in LAYOUTS:
+        problems.append(f"{path}: layout must be one of {', '.join(LAYOUTS)}")
+        layout = None
     keys: dict[str, str] = {}
     raw_keys = data.get("keys", {})
     if isinstance(raw_keys, dict):
@@ -82,6 +89,7 @@ def load_config(path: Path | None = None) -> Config:
         bidi=bidi,
         max_width=max_width,
         ui_language=ui_language,
+        layout=layout,
         keys=keys,
         problems=tuple(problems),
     )

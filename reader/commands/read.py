@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from reader.config import LAYOUTS
 from reader.render.modes import MODES
 
 NAME = "read"
@@ -24,6 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--theme",
         default=argparse.SUPPRESS,
         help="light, dark, or any Textual theme name",
+    )
+    parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default=argparse.SUPPRESS,
+        help="rtl: the panes mirrored, the article list on the right; ltr: on the left "
+        "(default: rtl when most letters of the newest titles are Arabic)",
     )
 
 
@@ -121,6 +129,7 @@ def build_app(args: argparse.Namespace) -> object:
         db_path,
         bidi=mode,
         theme=theme,
+        layout=getattr(args, "layout", None) or config.layout,
         keymap=keymap,
         notices=tuple(notices),
         max_width=config.max_width,

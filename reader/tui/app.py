@@ -65,6 +65,7 @@ class KhabarApp(App[None]):
         *,
         bidi: BidiMode = BidiMode.APP,
         theme: str | None = None,
+        layout: str | None = None,
         keymap: dict[str, str] | None = None,
         notices: tuple[str, ...] = (),
         max_width: int = MAX_WIDTH,
@@ -74,7 +75,7 @@ class KhabarApp(App[None]):
         ui_text.use(language)
         self.user_keymap = dict(keymap or {})
         self.notices = notices
-        self.reader = ReaderScreen(db_path, max_width=max_width)
+        self.reader = ReaderScreen(db_path, max_width=max_width, layout=layout)
         self.set_reactive(KhabarApp.bidi_mode, bidi)
         if theme:
             self.theme = ALIASES.get(theme, theme)

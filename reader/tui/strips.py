@@ -95,6 +95,23 @@ def fit_with_tail(text: str, tail: str, width: int, mode: BidiMode) -> VisualLin
     return fit_line(flat[:cut].rstrip() + ELLIPSIS + tail, width, mode)
 
 
+def counted(name: str, count: int, width: int, mode: BidiMode, mirrored: bool) -> VisualLine:
+    """A name and its count in one row. The count stands at the start of the row: after the
+    name (kept when the name is cut) where the layout reads left to right, before it in the
+    mirrored layout, so it reads first at the right of the right-to-left row."""
+    if mirrored:
+        return fit_line(f"({count}) {' '.join(name.split())}", width, mode)
+    return fit_with_tail(name, f" ({count})", width, mode)
+
+
+def with_marks(marks: str, style: Style, body: Strip, mirrored: bool) -> Strip:
+    """A row with its marks (★ ●, ✓) at the start of the line: the left edge, or the right
+    edge with the marks in mirrored order in the mirrored layout."""
+    if mirrored:
+        return Strip.join([body, Strip([Segment(marks[::-1], style)])])
+    return Strip.join([Strip([Segment(marks, style)]), body])
+
+
 def first_rows(text: str, width: int, mode: BidiMode, count: int) -> list[VisualLine]:
     """At most `count` rows of a short text (a title), the last one cut where the eye ends."""
     flat = " ".join(text.split())

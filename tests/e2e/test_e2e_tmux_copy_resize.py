@@ -1,5 +1,6 @@
-"""The installed `khabar` in tmux: a live resize picks the new size's layout, and `Y`
-sends the article's logical text through OSC 52 (captured with tmux pipe-pane)."""
+"""The installed `khabar` in tmux: a live resize picks the new size's layout, `Y` sends
+the article's logical text through OSC 52 (captured with tmux pipe-pane), and
+`--layout rtl` mirrors the screen (the article list in the rightmost pane)."""
 
 from __future__ import annotations
 
@@ -76,5 +77,37 @@ def test_resize_and_copy_key(tmp_path: Path) -> None:
         match = OSC52.search(raw.read_bytes())
         assert match is not None
         assert base64.b64decode(match.group(1)).decode("utf-8") == plain_text(article)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+
+
+def _pane_holding(session: str, text: str) -> int | None:
+    """Which pane of the top row (0 = leftmost) shows `text` on the screen's second row."""
+    row = _tmux("capture-pane", "-p", "-t", session).splitlines()[1]
+    for index, cell in enumerate(row.split("││")):
+        if text in cell:
+            return index
+    return None
+
+
+@pytest.mark.parametrize("layout", ["rtl", "ltr"])
+def test_mirrored_layout(tmp_path: Path, layout: str) -> None:
+    require_tool("tmux")
+    khabar = require_tool("khabar")
+    db = tmp_path / "seeds.db"
+    ingest_paths(db, [seeds_dir()], workers=1, entities=False)
+    session = f"khabar-e2e-layout-{layout}-{tmp_path.name}"
+    command = f"env -u COLUMNS -u LINES {khabar} --db {db} --layout {layout}"
+    _tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command)
+    # The articles header, as app mode draws it: shaped, in visual order.
+    header = "ﺕﻻﺎﻘﻤﻟﺍ"
+    try:
+        _wait(lambda: _pane_holding(session, header) is not None, "the article list", session)
+        assert _panes_on_top_row(session) == 3
+        assert _pane_holding(session, header) == (2 if layout == "rtl" else 0)
+        _tmux("send-keys", "-t", session, "3")
+        entities = "ﻝﺎﻘﻤﻟﺍ ﺕﺎﻧﺎﻴﻛ"
+        _wait(lambda: _pane_holding(session, entities) is not None, "the entities", session)
+        assert _pane_holding(session, entities) == (0 if layout == "rtl" else 2)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)

@@ -34,7 +34,7 @@ async def _answer(pilot: Pilot[None], text: str) -> None:
 
 
 @sync
-async def test_palette_sets_the_bidi_mode_and_the_theme(seeds_db: Path) -> None:
+async def test_palette_sets_the_bidi_mode_the_theme_and_the_layout(seeds_db: Path) -> None:
     app = KhabarApp(seeds_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
@@ -43,6 +43,9 @@ async def test_palette_sets_the_bidi_mode_and_the_theme(seeds_db: Path) -> None:
         assert app.reader.bidi_mode == BidiMode.OFF  # the screen follows
         await _command(pilot, "Theme: nord")
         assert app.theme == "nord"
+        assert app.reader.mirrored  # the seeds are Arabic
+        await _command(pilot, "Layout: ltr")
+        assert not app.reader.mirrored and app.reader.query_one("#articles-pane").region.x == 0
 
 
 @sync

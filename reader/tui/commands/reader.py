@@ -1,5 +1,5 @@
-"""khabar's own commands in the palette: the bidi mode, the theme, and what the reader
-screen does with its list and its open article (export, save, pipe, unread).
+"""khabar's own commands in the palette: the bidi mode, the theme, the layout, and what
+the reader screen does with its list and its open article (export, save, pipe, unread).
 
 A command that has a key runs the same action the key does, by name, so the palette and
 the key table cannot disagree; its help says which key that is.
@@ -29,8 +29,18 @@ SCREEN_ACTIONS = (
 """(name, help, the reader screen's action) for the commands that act on the screen."""
 
 
+LAYOUT_HELP = {
+    True: "mirrored: the article list on the right, marks and counts at the right",
+    False: "the article list on the left",
+}
+
+
 class BidiApp(Protocol):
     bidi_mode: BidiMode
+
+
+class MirroredScreen(Protocol):
+    mirrored: bool
 
 
 class ReaderCommands(ListedCommands):
@@ -53,8 +63,18 @@ class ReaderCommands(ListedCommands):
             )
             for name in sorted(app.available_themes)
         ]
+        screen = self.screen
+        now_mirrored = cast(MirroredScreen, screen).mirrored
         commands += [
-            (name, help_text, partial(self.screen.run_action, action))
+            (
+                f"Layout: {'rtl' if mirror else 'ltr'}",
+                LAYOUT_HELP[mirror] + (" · now" if mirror == now_mirrored else ""),
+                partial(setattr, screen, "mirrored", mirror),
+            )
+            for mirror in (True, False)
+        ]
+        commands += [
+            (name, help_text, partial(screen.run_action, action))
             for name, help_text, action in SCREEN_ACTIONS
         ]
         return commands

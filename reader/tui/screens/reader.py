@@ -29,6 +29,7 @@ from reader.tui import reading
 from reader.tui.commands import PROVIDERS
 from reader.tui.commands.feeds import fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
+from reader.tui.layout_choice import choose_mirrored
 from reader.tui.screens.list_moves import ListMoves, search_position
 from reader.tui.screens.person import PersonScreen, person_under_cursor
 from reader.tui.screens.results import FeedsFetched, FetchProgress, Filtered, RowAtCursor, Started
@@ -56,10 +57,13 @@ class ReaderScreen(ListMoves):
     """What the article list shows."""
     chosen: var[frozenset[int]] = var(frozenset())
     """The persons in the filter, ticked in the people pane."""
+    mirrored: reactive[bool] = reactive(False, init=False)
+    """The mirrored layout: the list on the right, marks and counts at the rows' right."""
 
-    def __init__(self, db_path: Path, *, max_width: int = 0) -> None:
+    def __init__(self, db_path: Path, *, max_width: int = 0, layout: str | None = None) -> None:
         super().__init__(db_path)
         self.max_width = max_width  # the body's longest row (0: the pane's width)
+        self.layout_setting = layout  # "ltr" / "rtl", or None: the corpus decides at start
         self.filter_names: dict[int, str] = {}
         self.feed_label = ""  # the feed or #tag the list is narrowed to
         self.fetching = ""  # what an `R` fetch is doing, for the status line
@@ -69,20 +73,23 @@ class ReaderScreen(ListMoves):
     def compose(self) -> ComposeResult:
         # Before the panes mount, so they are styled once, not again at the first resize.
         self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
-        mode = ReaderScreen.bidi_mode
+        if self.layout_setting is not None:
+            self.set_reactive(ReaderScreen.mirrored, choose_mirrored(self.layout_setting, ()))
+            self.set_class(self.mirrored, "-rtl")
+        mode, mirror = ReaderScreen.bidi_mode, ReaderScreen.mirrored
         with Horizontal(id="panes"):
             with Vertical(id="articles-pane", classes="pane"):
                 yield EngineLine(id="articles-header", classes="pane-header").data_bind(mode)
-                yield ArticleList(id="articles").data_bind(mode)
+                yield ArticleList(id="articles").data_bind(mode, mirror)
             yield BodyPane(id="body-pane", classes="pane").data_bind(mode)
             with Vertical(id="side"):
                 with Vertical(id="entities-pane", classes="pane"):
                     yield EngineLine(
                         "كيانات المقال", id="entities-header", classes="pane-header"
                     ).data_bind(mode)
-                    yield EntitiesList(id="entities").data_bind(mode)
+                    yield EntitiesList(id="entities").data_bind(mode, mirror)
                 yield PeoplePane(id="people-pane", classes="pane").data_bind(
-                    mode, chosen_ids=ReaderScreen.chosen
+                    mode, mirror, chosen_ids=ReaderScreen.chosen
                 )
         yield QueryLine("/ ", id="search").data_bind(mode)
         yield EngineLine(id="status").data_bind(mode)
@@ -101,6 +108,9 @@ class ReaderScreen(ListMoves):
 
     def watch_bidi_mode(self) -> None:
         self._update_status()
+
+    def watch_mirrored(self, mirrored: bool) -> None:
+        self.set_class(mirrored, "-rtl")
 
     def on_resize(self) -> None:
         self._apply_size()
@@ -131,6 +141,8 @@ class ReaderScreen(ListMoves):
     def _started(self, message: Started) -> None:
         if message.opened:
             self.query_one(BodyPane).hold(message.opened)
+        if self.layout_setting is None:
+            self.mirrored = choose_mirrored(None, (row.title for row in message.first))
         with self.app.batch_update():
             self.query_one(ArticleList).reset(
                 self.article_filter, message.count, message.cursor, message.first

@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from reader.render.engine import VisualLine
 from reader.store.read.rows import ArticleFilter, ListedArticle
-from reader.tui.strips import first_rows, parts_line, visual_strip
+from reader.tui.strips import first_rows, parts_line, visual_strip, with_marks
 from reader.tui.widgets.block_cache import BLOCK, BlockCache, BlockRead, Read
 from reader.tui.widgets.line_list import LineList
 
@@ -149,16 +149,9 @@ class ArticleList(LineList):
                 mark = ("★" if article.bookmarked else " ") + ("●" if not article.read else " ")
                 mark += " "
             line = titles[row] if row < len(titles) else VisualLine(" " * inner, rtl)
-            return _joined(
-                mark,
-                base + self.get_component_rich_style("article-list--mark"),
-                visual_strip(line, inner, style),
-            )
+            mark_style = base + self.get_component_rich_style("article-list--mark")
+            return with_marks(mark, mark_style, visual_strip(line, inner, style), self.mirrored)
         meta = [part for part in (article.source, article.published) if part]
         style = base + self.get_component_rich_style("article-list--meta")
         line = parts_line(meta, inner, mode, rtl)
-        return _joined("   ", style, visual_strip(line, inner, style))
-
-
-def _joined(prefix: str, style: Style, body: Strip) -> Strip:
-    return Strip.join([Strip([Segment(prefix, style)]), body])
+        return with_marks("   ", style, visual_strip(line, inner, style), self.mirrored)

@@ -12,7 +12,7 @@ from textual.strip import Strip
 
 from reader.kinds import Kind
 from reader.store.read.rows import EntityCount
-from reader.tui.strips import fit_with_tail, text_strip, visual_strip
+from reader.tui.strips import counted, text_strip, visual_strip
 from reader.tui.widgets.line_list import LineList
 
 GROUP_TITLES = {Kind.PER: "أشخاص", Kind.LOC: "أماكن", Kind.ORG: "منظمات", Kind.MISC: "أخرى"}
@@ -91,9 +91,8 @@ class EntitiesList(LineList):
         if isinstance(item, Kind):
             style = self.rich_style + self.get_component_rich_style("entities--group")
             return text_strip(GROUP_TITLES[item], width, mode, style)
-        return visual_strip(
-            fit_with_tail(item.canonical, f" ({item.mentions})", width, mode), width, base
-        )
+        line = counted(item.canonical, item.mentions, width, mode, self.mirrored)
+        return visual_strip(line, width, base)
 
     def action_filter(self) -> None:
         entity = self.selected()

@@ -31,6 +31,8 @@ class LineList(ScrollView, can_focus=True):
     ROW_HEIGHT: ClassVar[int] = 1
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
+    mirrored: reactive[bool] = reactive(False)
+    """The mirrored (right-to-left) layout: marks and counts stand at the right."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

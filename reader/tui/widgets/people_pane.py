@@ -25,7 +25,7 @@ from textual.strip import Strip
 from reader.render.engine import BidiMode
 from reader.store.read.rows import ListedPerson
 from reader.tui.store_request import StoreRequest
-from reader.tui.strips import fit_with_tail, visual_strip
+from reader.tui.strips import counted, visual_strip, with_marks
 from reader.tui.widgets.block_cache import BLOCK, BlockCache, BlockRead, Read
 from reader.tui.widgets.engine_text import EngineLine, EngineText
 from reader.tui.widgets.line_list import LineList
@@ -139,10 +139,10 @@ class PeopleList(LineList):
         style = base + self.get_component_rich_style("people--chosen") if chosen else base
         if width <= len(mark):
             return Strip.blank(width, base)
-        line = fit_with_tail(
-            person.canonical, f" ({person.article_count})", width - 2, self.bidi_mode
+        line = counted(
+            person.canonical, person.article_count, width - 2, self.bidi_mode, self.mirrored
         )
-        return Strip.join([Strip([Segment(mark, style)]), visual_strip(line, width - 2, style)])
+        return with_marks(mark, style, visual_strip(line, width - 2, style), self.mirrored)
 
     def on_key(self, event: events.Key) -> None:
         if _is_narrowing_key(event.character, self.typed):
@@ -193,6 +193,8 @@ class PeoplePane(Vertical):
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
     chosen_ids: reactive[frozenset[int]] = reactive(frozenset())
     """The persons in the article filter, drawn with a tick."""
+    mirrored: reactive[bool] = reactive(False)
+    """The mirrored layout: ticks and counts at the right."""
     people_narrow: reactive[str] = reactive("", init=False)
     """The text typed to narrow the list."""
 
@@ -200,7 +202,7 @@ class PeoplePane(Vertical):
         mode = PeoplePane.bidi_mode
         yield EngineLine("الأشخاص", id="people-header", classes="pane-header").data_bind(mode)
         yield EngineLine("", id="people-narrow").data_bind(mode)
-        yield PeopleList(id="people").data_bind(mode, PeoplePane.chosen_ids)
+        yield PeopleList(id="people").data_bind(mode, PeoplePane.chosen_ids, PeoplePane.mirrored)
         yield EngineText(id="variants").data_bind(mode)
 
     def show(self, count: int, people: list[ListedPerson], variants: list[tuple[str, int]]) -> None:
