@@ -38,7 +38,7 @@ KEYS: list[Binding] = [
     Binding("Y", "copy_text", "Copy the text (OSC 52)", id="app.copy_text"),
     Binding("o", "open_url", "Open the link", id="app.open_url"),
     Binding("s", "save", "Save the article to a file", id="app.save"),
-    Binding("vertical_line", "pipe", "Pipe the article to a command", id="app.pipe"),
+    Binding("vertical_line", "pipe", "Pipe the text to a command", id="app.pipe"),
 ]
 _APP_WIDE = {"app.quit", "app.help", "app.bidi"}
 APP_BINDINGS: list[BindingType] = [b for b in KEYS if b.id in _APP_WIDE]

@@ -112,3 +112,12 @@ def _read_marks_wait_for_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.tui.widgets.body_pane import BodyPane
 
     monkeypatch.setattr(BodyPane, "READ_AFTER", 3600.0)
+
+
+@pytest.fixture(autouse=True)
+def _notices_wait_for_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notice disappears after App.NOTIFICATION_TIMEOUT seconds, which a loaded machine
+    can spend between the key and the test's look at the notices: kept for the test."""
+    from reader.tui.app import KhabarApp
+
+    monkeypatch.setattr(KhabarApp, "NOTIFICATION_TIMEOUT", 3600.0)
