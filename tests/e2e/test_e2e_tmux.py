@@ -30,13 +30,16 @@ def _capture(session: str) -> str:
 
 
 def _body_rows(screen: str) -> list[str]:
-    """The text area of the second pane on each row (the body, in the 100-column layout):
-    inside its borders, without the scrollbar column."""
+    """The text area of the body on each row: the wider of the two panes of the 100-column
+    layout (the body is the second one, or the first in the mirrored layout), inside its
+    borders, without the scrollbar column."""
     rows: list[str] = []
     for line in screen.splitlines()[1:]:
         cells = [i for i, ch in enumerate(line) if ch == "│"]
         if len(cells) >= 4:
-            rows.append(line[cells[2] + 1 : cells[3] - 1])
+            first, second = (cells[0], cells[1]), (cells[2], cells[3])
+            left, right = max(first, second, key=lambda pane: pane[1] - pane[0])
+            rows.append(line[left + 1 : right - 1])
     return rows
 
 

@@ -257,6 +257,7 @@ class ReaderScreen(ListMoves):
             self._open_at_cursor()
         else:
             self.query_one(BodyPane).set_query(flt.query)
+            self._update_status()  # the open article's hits for the new search
 
     def action_clear_filters(self) -> None:
         search = self.query_one("#search", QueryLine)
