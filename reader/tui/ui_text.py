@@ -72,6 +72,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     # notices
     "notice.no_hits": ("No search hits in this article", "لا نتائج للبحث في هذا المقال"),
     "notice.no_link": ("This article has no link", "ليس لهذا المقال رابط"),
+    "notice.last_match": (
+        "No more hits: this is the last matching article",
+        "لا نتائج بعد: هذا آخر مقال مطابق",
+    ),
+    "notice.first_match": (
+        "No more hits: this is the first matching article",
+        "لا نتائج قبل: هذا أول مقال مطابق",
+    ),
+    "notice.no_unread_below": ("No unread article below this one", "لا مقال غير مقروء بعد هذا"),
+    "notice.no_unread_above": ("No unread article above this one", "لا مقال غير مقروء قبل هذا"),
+    "notice.nothing_to_mark": ("No article in the list to mark", "لا مقال في القائمة لتعليمه"),
+    "notice.marked_one": ("1 article marked read", "عُلّم مقال واحد مقروءًا"),
+    "notice.marked_all": ("{count} articles marked read", "المقالات المعلَّمة مقروءة: {count}"),
+    "ask.mark_one": ("Mark the article of this list read?", "أتعلّم مقال هذه القائمة مقروءًا؟"),
+    "ask.mark_all": (
+        "Mark all {count} articles of this list read?",
+        "أتعلّم مقالات هذه القائمة كلها مقروءة ({count})؟",
+    ),
     "notice.link_copied": ("Link copied: {url}", "نُسخ الرابط: {url}"),
     "notice.text_copied": (
         "Article copied ({count} characters)",

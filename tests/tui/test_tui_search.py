@@ -88,7 +88,7 @@ async def test_title_hits_are_highlighted(seeds_db: Path) -> None:
         assert body.article is not None and QUERY in body.article.title
         hit_style = body.get_component_rich_style("body--hit")
         title_rows = [
-            body._row_strip(i) for i in range(body._body_top) if body._rows[i][1] == "title"
+            body._row_strip(i) for i in range(body._body_top) if body._head[i][1] == "title"
         ]
         lit = [
             segment.text

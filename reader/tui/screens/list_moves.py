@@ -17,8 +17,6 @@ from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_pane import BodyPane
 from reader.tui.widgets.body_view import BodyView
 
-NO_SEARCH = "No search: / searches, then n and N step through the hits"
-
 
 class ListMoves(ReadingMarks):
     def action_hit(self, step: int) -> None:
@@ -27,14 +25,13 @@ class ListMoves(ReadingMarks):
         articles while a search is on, so the next article is the next row."""
         articles = self.query_one(ArticleList)
         if not articles.filter.query.strip():
-            self.notify(NO_SEARCH, markup=False)
+            self.notify(ui("notice.no_hits"), markup=False)
             return
         if self.query_one(BodyPane).step_hit(step):
             return
         target = articles.cursor + step
         if not 0 <= target < articles.count:
-            where = "last" if step > 0 else "first"
-            self.notify(f"No more hits: this is the {where} matching article", markup=False)
+            self.notify(ui("notice.last_match" if step > 0 else "notice.first_match"), markup=False)
             return
         self.query_one(BodyPane).land_on_hit = 0 if step > 0 else -1
         articles.move_to(target, step=step)
@@ -51,8 +48,8 @@ class ListMoves(ReadingMarks):
     @on(UnreadAt)
     def _unread_at(self, message: UnreadAt) -> None:
         if message.position is None:
-            where = "below" if message.step > 0 else "above"
-            self.notify(f"No unread article {where} this one", markup=False)
+            key = "notice.no_unread_below" if message.step > 0 else "notice.no_unread_above"
+            self.notify(ui(key), markup=False)
             return
         self.query_one(ArticleList).move_to(message.position, step=message.step)
 

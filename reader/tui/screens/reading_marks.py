@@ -14,6 +14,7 @@ from reader.store.read.rows import ArticleFilter
 from reader.tui.screens.article_actions import ArticleActions
 from reader.tui.screens.prompt import Confirm
 from reader.tui.screens.results import MarkedRead
+from reader.tui.ui_text import ui
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_pane import BodyPane
 
@@ -46,10 +47,10 @@ class ReadingMarks(ArticleActions):
     def action_mark_all_read(self) -> None:
         count = self.query_one(ArticleList).count
         if not count:
-            self.notify("No article in the list to mark", markup=False)
+            self.notify(ui("notice.nothing_to_mark"), markup=False)
             return
-        what = "the article" if count == 1 else f"all {count} articles"
-        self.app.push_screen(Confirm(f"Mark {what} of this list read?"), self._mark_all_read)
+        question = ui("ask.mark_one") if count == 1 else ui("ask.mark_all", count=count)
+        self.app.push_screen(Confirm(question), self._mark_all_read)
 
     def _mark_all_read(self, yes: bool | None) -> None:
         if not yes:
@@ -67,5 +68,5 @@ class ReadingMarks(ArticleActions):
 
     @on(MarkedRead)
     def _marked_read(self, message: MarkedRead) -> None:
-        noun = "article" if message.count == 1 else "articles"
-        self.notify(f"{message.count} {noun} marked read", markup=False)
+        key = "notice.marked_one" if message.count == 1 else "notice.marked_all"
+        self.notify(ui(key, count=message.count), markup=False)
