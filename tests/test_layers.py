@@ -52,3 +52,17 @@ def test_importing_pure_rooms_loads_no_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "False"
+
+
+def test_starting_the_reader_loads_neither_sqlite_utils_nor_numpy() -> None:
+    """The reader's first paint (bench/startup.py) stays on plain sqlite3: sqlite-utils,
+    and the numpy it loads, cost about 100 ms of import before the first frame."""
+    code = (
+        "import sys\n"
+        "import reader.tui.app\n"
+        "print(sorted(m for m in ('sqlite_utils', 'numpy') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "[]"
