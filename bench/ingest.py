@@ -135,7 +135,7 @@ def grouping_cpu(db_path: Path) -> float:
     from reader.store.search_text import index_text
     from reader.store.stories import assign_story
     from reader.store.story_sign import signature
-    from reader.store.write import transaction
+    from reader.store.transaction import transaction
 
     conn = connect(db_path)
     rows = conn.execute("SELECT id, title, body, published FROM articles ORDER BY id").fetchall()

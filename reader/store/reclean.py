@@ -15,12 +15,12 @@ from datetime import UTC, datetime
 from reader.store.records import DocumentRow
 from reader.store.search_text import index_text
 from reader.store.stories import forget_article
+from reader.store.transaction import transaction
 from reader.store.write import (
     Canonical,
     EntityRows,
     NewRows,
     most_frequent,
-    transaction,
     write_articles,
 )
 

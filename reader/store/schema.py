@@ -16,14 +16,13 @@ newer-khabar and foreign-database guards read it before anything is written.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import KhabarError
 from reader.store import migrations
 from reader.store.migrations import Migration
+from reader.store.transaction import transaction
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -92,24 +91,12 @@ def migrate(conn: sqlite3.Connection) -> int:
 
     db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     for version in range(before, SCHEMA_VERSION):
-        with _write_lock(conn):
+        with transaction(conn):  # one migration and its version bump: all or nothing
             # Another khabar may have migrated while this one waited for the lock.
             if schema_version(conn) == version:
                 MIGRATIONS[version](db)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
     return before
-
-
-@contextmanager
-def _write_lock(conn: sqlite3.Connection) -> Iterator[None]:
-    """One migration and its version bump: all or nothing, KeyboardInterrupt included."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:

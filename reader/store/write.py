@@ -20,8 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -29,20 +28,9 @@ import sqlite_utils
 from reader.store.content import content_key
 from reader.store.records import ArticleRow, DocumentRow, MentionRow
 from reader.store.stories import assign_story
+from reader.store.transaction import transaction
 
 Canonical = Callable[[Mapping[str, int]], str]
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception, KeyboardInterrupt included."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def insert_document(
