@@ -19,16 +19,17 @@ from reader.nlp import gazetteer, lexicon, tagger, triggers
 from reader.nlp.boundaries import Boundaries
 from reader.nlp.clitics import stems
 from reader.nlp.document import Span
-from reader.nlp.features import common_words
+from reader.nlp.features import common_words, corpus_names
 from reader.nlp.gazetteer import phrase_heads
 from reader.nlp.latin_runs import LatinRuns
+from reader.nlp.sport import Sport
 from reader.nlp.tokens import Token, sentences, tokenize
 
 _MIN_BARE = 3
 # Layers that can be switched off one at a time, to measure what each earns
 # (bench/ner_eval.py): the trigger families, then the other rule layers.
 LAYERS = (
-    *triggers.FAMILIES, "gazetteer", "latin", "brackets", "trim", "repair", "propagation",
+    *triggers.FAMILIES, "sport", "gazetteer", "latin", "brackets", "trim", "repair", "propagation",
     "clitic",
 )  # fmt: skip
 
@@ -85,7 +86,7 @@ def _mixed(word: str) -> bool:
     return not word.isascii() and any("a" <= ch <= "z" for ch in word)
 
 
-class _Doc(LatinRuns, Boundaries):
+class _Doc(LatinRuns, Boundaries, Sport):
     """One text: its tokens tagged, then every layer's spans merged by precedence."""
 
     def __init__(self, text: str, off: frozenset[str] = frozenset()) -> None:
@@ -149,13 +150,22 @@ class _Doc(LatinRuns, Boundaries):
         """Drop a proclitic from the first token when what remains is a recognised name."""
         names = [t.folded for t in self.tokens[first:last]]
         head = names[0]
-        if not self.known(head) and "clitic" not in self.off:
+        if not self.known(head) and "clitic" not in self.off and not self.whole_name(head):
             for cut, stem in stems(head):
                 cue = stem in lexicon.ORG_HEADS or stem in lexicon.PLACE_CUES
                 if self.known(stem) or stem in bare or cue:
                     names[0] = stem
                     return Span(first, last, kind, cut, tuple(names))
         return Span(first, last, kind, 0, tuple(names))
+
+    @staticmethod
+    def whole_name(word: str) -> bool:
+        """A word the corpora tag as a name as it stands, while its stem they do not
+        (ليون, not ل+يون): its first letter is no clitic."""
+        corpus = corpus_names()
+        return corpus.get(word, "")[:1] == "k" and not any(
+            corpus.get(stem, "")[:1] == "k" for _, stem in stems(word)
+        )
 
     def bracketed_first_names(self) -> list[Span]:
         """«(إيغور) مورغولوف»: a first name in brackets before a surname names one person."""
@@ -177,12 +187,15 @@ class _Doc(LatinRuns, Boundaries):
                 accepted.append(span)
 
         crf = _bio_spans(self.labels)
-        if "gazetteer" not in self.off:
-            organisations = [s for s in crf if s[2] == Kind.ORG]
-            starts = [s[0] for s in organisations]
-            for span in self.gazetteer_spans():
-                if not (span.kind == Kind.LOC and _inside(span, starts, organisations)):
-                    take(span)
+        listed = self.gazetteer_spans() if "gazetteer" not in self.off else []
+        if "sport" not in self.off:
+            for span in self.sport_spans([*crf, *((s.first, s.last, s.kind) for s in listed)]):
+                take(span)
+        organisations = [s for s in crf if s[2] == Kind.ORG]
+        starts = [s[0] for s in organisations]
+        for span in listed:
+            if not (span.kind == Kind.LOC and _inside(span, starts, organisations)):
+                take(span)
         persons = [s for s in crf if s[2] == Kind.PER]
         ends = [s[1] for s in persons]
         families = [f for f in triggers.FAMILIES if f not in self.off]
