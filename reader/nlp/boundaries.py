@@ -41,11 +41,25 @@ class Boundaries(Document):
                 return first, first
         if kind != Kind.PER:
             return first, last
-        while first < last and self.edge_word(first, last - first == 1):
+        while first < last and (
+            self.edge_word(first, last - first == 1) or self.common_noun(first, last)
+        ):
             first += 1
         while last > first + 1 and self.edge_word(last - 1, True):
             last -= 1
         return first, last
+
+    def common_noun(self, first: int, last: int) -> bool:
+        """An ordinary noun the tagger left out opening a longer cue-made person: the
+        title's object, not the name (مدير مستشفى أبو يوسف النجار)."""
+        word = self.words[first]
+        return (
+            last - first > 1
+            and self.labels[first] == "O"
+            and not self.per_known(word)
+            and word not in first_names()
+            and ordinary_word(word)
+        )
 
     def edge_word(self, i: int, joined_noun: bool) -> bool:
         """A title or function word at a person's edge; with `joined_noun`, also a و-joined
@@ -55,7 +69,13 @@ class Boundaries(Document):
         if self.per_known(word) or corpus_names().get(word, "").endswith(Kind.PER):
             return False
         forms = [word, *(stem for _, stem in stems(word))]
-        if any(f in lexicon.TITLES or f in lexicon.NON_NAME or _title_pair(f) for f in forms):
+        if any(
+            f in lexicon.TITLES
+            or f in lexicon.NON_NAME
+            or f in lexicon.HONORIFICS
+            or _title_pair(f)
+            for f in forms
+        ):
             return True
         if not joined_noun or word in first_names():
             return False

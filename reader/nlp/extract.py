@@ -1,11 +1,12 @@
 """Entity extraction: gazetteer, trigger patterns and CRF merged by precedence, then
 document-level propagation and linking, then cross-article keys.
 
-Precedence is gazetteer > triggers > CRF: a listed name is the most reliable
-evidence, a cue word the next, the statistical tagger fills in the rest. Once
-a name is recognised anywhere in the text, its other occurrences (a bare
-surname included) are mentions too, and a bare بوتين or كيم carries the key of
-the full name it refers to.
+Precedence is clubs in sports reports > gazetteer > organisation table >
+triggers > CRF: a listed name is the most reliable evidence (unless a match
+report makes the listed city a club), a cue word the next, the statistical
+tagger fills in the rest. Once a name is recognised anywhere in the text, its
+other occurrences (a bare surname included) are mentions too, and a bare بوتين
+or كيم carries the key of the full name it refers to.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reader.nlp.document import Span
 from reader.nlp.features import common_words, corpus_names
 from reader.nlp.gazetteer import phrase_heads
 from reader.nlp.latin_runs import LatinRuns
+from reader.nlp.org_table import OrgTable
 from reader.nlp.sport import Sport
 from reader.nlp.tokens import Token, sentences, tokenize
 
@@ -29,8 +31,8 @@ _MIN_BARE = 3
 # Layers that can be switched off one at a time, to measure what each earns
 # (bench/ner_eval.py): the trigger families, then the other rule layers.
 LAYERS = (
-    *triggers.FAMILIES, "sport", "gazetteer", "latin", "brackets", "trim", "repair", "propagation",
-    "clitic",
+    *triggers.FAMILIES, "sport", "gazetteer", "org-table", "latin", "brackets", "trim", "repair",
+    "propagation", "clitic",
 )  # fmt: skip
 
 
@@ -86,7 +88,7 @@ def _mixed(word: str) -> bool:
     return not word.isascii() and any("a" <= ch <= "z" for ch in word)
 
 
-class _Doc(LatinRuns, Boundaries, Sport):
+class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
     """One text: its tokens tagged, then every layer's spans merged by precedence."""
 
     def __init__(self, text: str, off: frozenset[str] = frozenset()) -> None:
@@ -114,8 +116,18 @@ class _Doc(LatinRuns, Boundaries, Sport):
             # `first` is the only one that can be the first to overlap.
             at = bisect_right(crf_ends, first)
             if at < len(crf) and crf[at][0] < last:
-                return first, max(last, crf[at][1]), kind
+                end = crf[at][1]
+                # الرئيس شيراك شذ: past the tagger's end, an ordinary word is no name.
+                while last > end and self.plain_word(last - 1):
+                    last -= 1
+                return first, max(last, end), kind
         return first, last, kind
+
+    def plain_word(self, i: int) -> bool:
+        """An ordinary Arabic word, itself or after its clitic, that no list or corpus
+        names and the tagger leaves out: a verb or noun after a name (شذ، لثنيه)."""
+        word = self.words[i]
+        return self.labels[i] == "O" and not self.known(word) and word not in corpus_names()
 
     def gazetteer_spans(self) -> list[Span]:
         out: list[Span] = []
@@ -137,14 +149,6 @@ class _Doc(LatinRuns, Boundaries, Sport):
             else:
                 i += 1
         return out
-
-    def adjective_listing(self, i: int, length: int, kind: Kind) -> bool:
-        """A one-word listed organisation that is also an adjective (العربية, the channel)
-        agreeing with the definite noun before it (الدول العربية، الإمارات العربية)."""
-        if length != 1 or kind != Kind.ORG or i == 0:
-            return False
-        word, before = self.words[i], self.words[i - 1]
-        return word.startswith("ال") and word.endswith(("ي", "يه")) and before.startswith("ال")
 
     def with_clitic(self, first: int, last: int, kind: Kind, bare: set[str]) -> Span:
         """Drop a proclitic from the first token when what remains is a recognised name."""
@@ -195,6 +199,9 @@ class _Doc(LatinRuns, Boundaries, Sport):
         starts = [s[0] for s in organisations]
         for span in listed:
             if not (span.kind == Kind.LOC and _inside(span, starts, organisations)):
+                take(span)
+        if "org-table" not in self.off:
+            for span in self.org_table_spans():
                 take(span)
         persons = [s for s in crf if s[2] == Kind.PER]
         ends = [s[1] for s in persons]

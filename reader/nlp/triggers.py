@@ -26,6 +26,7 @@ MAX_NAME_TOKENS = 4
 _MAX_TEAM_TOKENS = 3
 _OPENING = frozenset('(«"“')
 _PUNCT_SKIP = frozenset("،,:")
+_DIRECTIONS = frozenset({"جنوب", "شمال", "شرق", "غرب", "وسط"})
 
 
 class Span(NamedTuple):
@@ -84,10 +85,12 @@ def _skip_role(tokens: list[Token], i: int) -> int:
     return j
 
 
-def _name_run(tokens: list[Token], i: int, namelike: Callable[[int], bool]) -> int:
-    """Index after the name-like tokens starting at i (at most MAX_NAME_TOKENS)."""
+def _name_run(
+    tokens: list[Token], i: int, namelike: Callable[[int], bool], most: int = MAX_NAME_TOKENS
+) -> int:
+    """Index after the name-like tokens starting at i (at most `most`)."""
     j = i
-    while j < len(tokens) and j - i < MAX_NAME_TOKENS and namelike(j):
+    while j < len(tokens) and j - i < most and namelike(j):
         j += 1
     return j
 
@@ -124,6 +127,15 @@ def find(
                 spans.append(Span(start, end, Kind.PER))
                 i = end
                 continue
+        elif cue == Kind.ORG and _cue(tokens[i].folded, lexicon.NAMED_HEADS):
+            # شركة توتال، صحيفة معاريف: the head stays outside the name it introduces.
+            end = _name_run(tokens, i + 1, namelike, _MAX_TEAM_TOKENS)
+            if end > i + 1:
+                spans.append(Span(i + 1, end, Kind.ORG))
+                i = end
+                continue
+            i += 1
+            continue
         elif cue == Kind.ORG:
             end = i + 1
             while end < n and end - i <= MAX_NAME_TOKENS:
@@ -148,8 +160,13 @@ def find(
                 continue
         elif cue == Kind.LOC:
             end = _name_run(tokens, i + 1, namelike)
-            # مدينة نابلس ومخيمي بلاطة: a و-joined word starts the next place or noun.
-            end = next((j for j in range(i + 2, end) if tokens[j].folded.startswith("و")), end)
+            # مدينة نابلس ومخيمي بلاطة: a و-joined word starts the next place or noun, and
+            # a direction (إقليم غوانغجو بجنوب الصين) places the place, it is no part of it.
+            end = next(
+                (j for j in range(i + 2, end) if tokens[j].folded.startswith("و")
+                 or _cue(tokens[j].folded, _DIRECTIONS)),
+                end,
+            )  # fmt: skip
             if end > i + 1:
                 spans.append(Span(i + 1, min(end, i + 3), Kind.LOC))
                 i = end

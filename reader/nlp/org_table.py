@@ -1,0 +1,51 @@
+"""Organisation names the corpora tag consistently (data/organisations.txt), as a rule layer.
+
+scripts/org_table.py writes the table from the ANERcorp training part and
+WikiFANE Gold: names such as ارسنال، نوكيا، حزب الله that the tagger, reading
+word by word, misses in a new sentence. The table is kept apart from the
+gazetteer because the gazetteer's words are tagger features, and the shipped
+model was trained without these.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from reader.kinds import Kind
+from reader.nlp.document import Document, Span
+from reader.nlp.gazetteer import phrase_heads
+
+TABLE_NAME = "organisations.txt"
+
+
+@cache
+def load() -> tuple[dict[tuple[str, ...], Kind], dict[str, tuple[int, ...]]]:
+    """(phrase → ORG, first word → phrase lengths)."""
+    text = files("reader.nlp").joinpath("data", TABLE_NAME).read_text("utf-8")
+    phrases = {tuple(line.split()): Kind.ORG for line in text.splitlines() if line.strip()}
+    return phrases, phrase_heads(phrases)
+
+
+class OrgTable(Document):
+    def org_table_spans(self) -> list[Span]:
+        phrases, heads = load()
+        out: list[Span] = []
+        i = 0
+        while i < len(self.words):
+            hit = self.longest_at(i, heads, phrases)
+            if hit and not self.adjective_listing(i, hit[0], Kind.ORG):
+                length, cut, kind, names = hit
+                out.append(Span(i, i + length, kind, cut, names))
+                i += length
+            else:
+                i += 1
+        return out
+
+    def adjective_listing(self, i: int, length: int, kind: Kind) -> bool:
+        """A one-word listed organisation that is also an adjective (العربية, the channel)
+        agreeing with the definite noun before it (الدول العربية، الإمارات العربية)."""
+        if length != 1 or kind != Kind.ORG or i == 0:
+            return False
+        word, before = self.words[i], self.words[i - 1]
+        return word.startswith("ال") and word.endswith(("ي", "يه")) and before.startswith("ال")
