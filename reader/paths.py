@@ -7,7 +7,6 @@ an editable install or a plain checkout has them at the repository's top level.
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -16,7 +15,10 @@ APP_NAME = "khabar"
 
 
 def _bundled(name: str) -> Path:
-    packaged = Path(str(files("reader"))) / "_data" / name
+    """Beside this file, not through importlib.resources: the package is never imported
+    from a zip (the styles are read as files), and importlib.resources' readers pull
+    zipfile into the reader's start-up."""
+    packaged = Path(__file__).resolve().parent / "_data" / name
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / name

@@ -8,19 +8,24 @@ Every person's names are folded once into a temp table, so a keystroke is a LIKE
 in C, not Python per row: folding in SQL through khabar_loose cost 40 ms a
 keystroke at 100,000 articles (9,000 names). The table is rebuilt only after
 another connection commits.
+
+The Latin ranking (and the rapidfuzz under it) is imported when a narrowing first
+has letters in it: the people pane at start is not narrowed, and that import was
+part of the reader's first paint.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.kinds import Kind
-from reader.nlp.latin import is_latin_query
-from reader.store.name_search import PersonFinder
 from reader.store.read.rows import ListedPerson
 from reader.store.read.session import Session
 from reader.store.read.text import loose_fold
+
+if TYPE_CHECKING:
+    from reader.store.name_search import PersonFinder
 
 _PERSONS = f"e.kind = '{Kind.PER}' AND e.article_count > 0"
 LATIN_RANKED = 100  # persons a Latin narrowing lists, best fit first
@@ -40,6 +45,8 @@ class People:
         self._finder = None
 
     def _latin(self, conn: sqlite3.Connection, narrow: str) -> list[ListedPerson]:
+        from reader.store.name_search import PersonFinder
+
         if self._finder is None:
             self._finder = PersonFinder(conn)
         return [
@@ -77,7 +84,7 @@ class People:
 
     def count_people(self, narrow: str = "") -> int:
         with self._session.locked() as conn:
-            if is_latin_query(narrow):
+            if _is_latin(narrow):
                 return len(self._latin(conn, narrow))
             where, params = self._where(conn, narrow)
             return int(
@@ -88,7 +95,7 @@ class People:
         """Persons by the number of articles naming them, narrowed by folded substring;
         for Latin text, by how well they fit it."""
         with self._session.locked() as conn:
-            if is_latin_query(narrow):
+            if _is_latin(narrow):
                 return self._latin(conn, narrow)[offset : offset + limit]
             where, params = self._where(conn, narrow)
             return [
@@ -110,3 +117,11 @@ class People:
                     (entity_id,),
                 )
             ]
+
+
+def _is_latin(narrow: str) -> bool:
+    if not narrow:
+        return False
+    from reader.nlp.latin import is_latin_query
+
+    return is_latin_query(narrow)

@@ -6,6 +6,10 @@ their page; b: the articles naming both), what they said (Enter: the article)
 and their articles, newest first. The page reads the store through its own
 read-only connection in a thread worker; Esc goes back. Choosing an article
 dismisses the page with that article's id, for the reader to open.
+
+The page's reading (reader.store.person_page, and the attribution rules under it)
+is imported by the worker that first needs it: this module comes with the reader
+screen, and that import was part of the first paint.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from textual import on, work
@@ -29,8 +33,6 @@ from textual.widgets import Sparkline
 from textual.worker import get_current_worker
 
 from reader.render.engine import BidiMode
-from reader.store.person_page import ArticleRef, CoPerson, PersonPage, Said, articles_with_both
-from reader.store.person_page import person_page as read_person_page
 from reader.store.schema import connect
 from reader.tui.strips import fit_with_tail, visual_strip
 from reader.tui.ui_text import ui
@@ -38,6 +40,9 @@ from reader.tui.widgets.engine_text import EngineLine, EngineText
 from reader.tui.widgets.entities_pane import EntitiesList
 from reader.tui.widgets.line_list import LineList
 from reader.tui.widgets.people_pane import PeopleList
+
+if TYPE_CHECKING:
+    from reader.store.person_page import ArticleRef, CoPerson, PersonPage, Said
 
 PERSON_BINDINGS: list[BindingType] = [
     Binding("escape", "back", "Back to the reader", id="person.back"),
@@ -219,6 +224,8 @@ class PersonScreen(Screen[int | None]):
 
     @work(thread=True, exclusive=True, group="person", exit_on_error=False)
     def _read(self, entity_id: int) -> None:
+        from reader.store.person_page import person_page as read_person_page
+
         conn = self._connection()
         try:
             page = read_person_page(conn, entity_id)
@@ -275,6 +282,8 @@ class PersonScreen(Screen[int | None]):
 
     @work(thread=True, exclusive=True, group="person-both", exit_on_error=False)
     def _read_both(self, entity_id: int, other: CoPerson) -> None:
+        from reader.store.person_page import articles_with_both
+
         conn = self._connection()
         try:
             found = articles_with_both(conn, entity_id, other.id)
