@@ -58,6 +58,7 @@ MAX_WORDS = 50_000
 _BIO = {"S-": "B-", "E-": "I-"}
 # Rows of a word form in the score table, in the order add_words fills them.
 _OWN, _PREV, _PREV2, _NEXT, _NEXT2 = range(5)
+_SHOWN_PREFIXES = {"-1": 0, "-2": 1, "+1": 2, "+2": 3}
 # Checked against sentence_features at load: names, clitics, Latin, digits, punctuation,
 # and sentences of one and two words (the window's edges).
 _PROBE = (
@@ -95,6 +96,9 @@ class _Model:
         self.bigram_right = frozenset(
             {"|", *(a[4:].partition("|")[0] for a in self.index if a[:4] == "+bi=")}
         )
+        # What a word's features show each neighbour, looked up without the prefix, so a
+        # new word form builds no prefixed strings.
+        self.shown = _shown_rows(weights.attributes)
         self.words: dict[str, int] = {}
         self.table = np.zeros((1024, 5, n))
         self.opens = np.zeros((1024, 2), dtype=bool)  # opens a known "bi=" / "+bi=" pair
@@ -139,19 +143,20 @@ class _Model:
             grow = size - len(self.table)
             self.table = np.concatenate([self.table, np.zeros((grow, *self.table.shape[1:]))])
             self.opens = np.concatenate([self.opens, np.zeros((grow, 2), dtype=bool)])
-        index, blank = self.index, self.blank
+        own_row, blank = self.index.get, self.blank
+        shown_row = [table.get for table in self.shown]
         rows: list[int] = []
         starts: list[int] = []
         for word in new:
             own, shown = word_features(word)
             starts.append(len(rows))
             rows.append(blank)
-            rows.extend([index[a] for a in own if a in index])
-            for prefix in ("-1", "-2", "+1", "+2"):
+            rows.extend([r for r in map(own_row, own) if r is not None])
+            seen = ("w=" + word, *shown)
+            for row in shown_row:
                 starts.append(len(rows))
                 rows.append(blank)
-                shows = [prefix + "w=" + word, *[prefix + f for f in shown]]
-                rows.extend([index[a] for a in shows if a in index])
+                rows.extend([r for r in map(row, seen) if r is not None])
         summed = np.add.reduceat(self.state[rows], starts)
         self.table[first:end] = summed.reshape(len(new), 5, -1)
         self.opens[first:end, 0] = [w in self.bigram_left for w in new]
@@ -225,6 +230,17 @@ class _Model:
         labels = np.empty(len(scores), dtype=np.intp)
         labels[source] = path[which, pos]
         return labels
+
+
+def _shown_rows(index: dict[str, int]) -> tuple[dict[str, int], ...]:
+    """For "-1", "-2", "+1", "+2" in turn: feature f → the row of that prefix + f (f on the
+    word one or two before or after a token), for every such attribute of the model."""
+    out: tuple[dict[str, int], ...] = ({}, {}, {}, {})
+    for attribute, row in index.items():
+        slot = _SHOWN_PREFIXES.get(attribute[:2])
+        if slot is not None:
+            out[slot][attribute[2:]] = row
+    return out
 
 
 _loaded: list[_Model] = []
