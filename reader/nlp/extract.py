@@ -11,6 +11,7 @@ or كيم carries the key of the full name it refers to.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,7 @@ from reader.nlp.sport import Sport
 from reader.nlp.tokens import Token, sentences, tokenize
 
 _MIN_BARE = 3
+_LATIN_LOWER = re.compile("[a-z]")
 # Layers that can be switched off one at a time, to measure what each earns
 # (bench/ner_eval.py): the trigger families, then the other rule layers.
 LAYERS = (
@@ -63,6 +65,11 @@ def _bio_spans(labels: list[str]) -> list[tuple[int, int, Kind]]:
     out: list[tuple[int, int, Kind]] = []
     start, kind = -1, ""
     for i, label in enumerate([*labels, "O"]):
+        if label == "O":  # most tokens: it only ends an open span
+            if kind:
+                out.append((start, i, Kind(kind)))
+                kind = ""
+            continue
         prefix, _, this = label.partition("-")
         if kind and (prefix != "I" or this != kind):
             out.append((start, i, Kind(kind)))
@@ -85,7 +92,7 @@ def _inside(span: Span, starts: list[int], spans: list[tuple[int, int, Kind]]) -
 
 def _mixed(word: str) -> bool:
     """Arabic and Latin letters in one token (أدناهCopy): page chrome run together, no name."""
-    return not word.isascii() and any("a" <= ch <= "z" for ch in word)
+    return not word.isascii() and _LATIN_LOWER.search(word) is not None
 
 
 class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
@@ -131,11 +138,11 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
 
     def gazetteer_spans(self) -> list[Span]:
         out: list[Span] = []
-        n = len(self.words)
-        i = 0
-        while i < n:
-            if not _may_open_listed(self.words[i]):
-                i += 1
+        words = self.words
+        opening = {w for w in set(words) if _may_open_listed(w)}
+        after = 0  # where the last listed name ends
+        for i in [i for i, w in enumerate(words) if w in opening]:
+            if i < after:
                 continue
             hit = self.longest_at(i, self.gaz.head_lengths, self.gaz.phrases)
             if hit and hit[3][0].isascii() and not self.tokens[i].text[:1].isupper():
@@ -145,9 +152,7 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
             if hit:
                 length, cut, (kind, _), names = hit
                 out.append(Span(i, i + length, kind, cut, names))
-                i += length
-            else:
-                i += 1
+                after = i + length
         return out
 
     def with_clitic(self, first: int, last: int, kind: Kind, bare: set[str]) -> Span:
@@ -253,16 +258,24 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         if not phrases:
             return
         heads = phrase_heads(phrases)
-        i = 0
-        while i < len(self.words):
-            hit = None if taken[i] else self.longest_at(i, heads, phrases, taken)
+        # Only a word that is a phrase's head, itself or by a clitic-stripped stem (its
+        # tail after one or two letters, or ا + its tail after لل), can open one: the
+        # others are passed over without a look-up (each distinct word tested once).
+        opening = {
+            w
+            for w in set(self.words)
+            if w in heads or w[1:] in heads or w[2:] in heads or "ا" + w[1:] in heads
+        }
+        after = 0  # where the last phrase found ends
+        for i, word in enumerate(self.words):
+            if i < after or word not in opening or taken[i]:
+                continue
+            hit = self.longest_at(i, heads, phrases, taken)
             if hit:
                 length, cut, kind, names = hit
                 taken[i : i + length] = [True] * length
                 accepted.append(Span(i, i + length, kind, cut, names))
-                i += length
-            else:
-                i += 1
+                after = i + length
 
     def mentions(self) -> list[Mention]:
         spans = self.spans()

@@ -28,10 +28,9 @@ class LatinRuns(Document):
         """
         out: list[Span] = []
         toks = self.tokens
-        i = 0
-        while i < len(toks):
-            if not self.latin_word(i):
-                i += 1
+        after = 0  # where the last run ends
+        for i in [i for i, t in enumerate(toks) if _latin(t.text)]:
+            if i < after:
                 continue
             j = i + 1
             while j < len(toks) and j - i < _LATIN_MAX and self.same_line(j):
@@ -46,12 +45,11 @@ class LatinRuns(Document):
             kind = self.latin_kind(i, j)
             if kind:
                 out.append(Span(i, j, kind, 0, tuple(self.words[i:j])))
-            i = j
+            after = j
         return out
 
     def latin_word(self, i: int) -> bool:
-        text = self.tokens[i].text
-        return text.isascii() and text[:1].isupper() and len(text) > 1
+        return _latin(self.tokens[i].text)
 
     def same_line(self, i: int) -> bool:
         """Whether token i follows the token before it on the same line."""
@@ -78,3 +76,8 @@ class LatinRuns(Document):
         if cue in ("titles", "verbs"):
             return Kind.PER
         return None
+
+
+def _latin(text: str) -> bool:
+    """A capitalised Latin-script word of two letters or more (Reuters, IAEA)."""
+    return text.isascii() and text[:1].isupper() and len(text) > 1

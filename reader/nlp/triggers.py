@@ -115,27 +115,24 @@ def find(
     """Spans the cues of the given families announce."""
     on = frozenset(families)
     spans: list[Span] = []
-    i = 0
     n = len(tokens)
-    while i < n:
-        family = cue_family(tokens[i].folded)
-        cue = _KIND[family] if family in on else ""
+    after = 0  # where the last span found ends: cues inside it are passed over
+    for i in [i for i, t in enumerate(tokens) if cue_family(t.folded) in on]:
+        if i < after:
+            continue
+        cue = _KIND[cue_family(tokens[i].folded)]
         if cue == Kind.PER:
             start = _skip_role(tokens, i + 1)
             end = _name_run(tokens, start, namelike)
             if end > start:
                 spans.append(Span(start, end, Kind.PER))
-                i = end
-                continue
+                after = end
         elif cue == Kind.ORG and _cue(tokens[i].folded, lexicon.NAMED_HEADS):
             # شركة توتال، صحيفة معاريف: the head stays outside the name it introduces.
             end = _name_run(tokens, i + 1, namelike, _MAX_TEAM_TOKENS)
             if end > i + 1:
                 spans.append(Span(i + 1, end, Kind.ORG))
-                i = end
-                continue
-            i += 1
-            continue
+                after = end
         elif cue == Kind.ORG:
             end = i + 1
             while end < n and end - i <= MAX_NAME_TOKENS:
@@ -150,14 +147,12 @@ def find(
             )
             if end > i + 1 and not generic:
                 spans.append(Span(i, end, Kind.ORG))
-                i = end
-                continue
+                after = end
         elif cue == "TEAM":
             end = _team_run(tokens, i + 1, namelike)
             if end > i + 1:
                 spans.append(Span(i + 1, end, Kind.ORG))
-                i = end
-                continue
+                after = end
         elif cue == Kind.LOC:
             end = _name_run(tokens, i + 1, namelike)
             # مدينة نابلس ومخيمي بلاطة: a و-joined word starts the next place or noun, and
@@ -169,7 +164,5 @@ def find(
             )  # fmt: skip
             if end > i + 1:
                 spans.append(Span(i + 1, min(end, i + 3), Kind.LOC))
-                i = end
-                continue
-        i += 1
+                after = end
     return spans
