@@ -145,7 +145,7 @@ def grouping_cpu(db_path: Path) -> float:
     signatures = [signature(body) for _, _, body, _, _ in folded]
     signing = time.process_time() - start
     with transaction(conn):
-        for table in ("story_members", "story_bands", "story_signatures"):
+        for table in ("story_members", "story_sizes", "story_bands", "story_signatures"):
             conn.execute(f"DELETE FROM {table}")
     start = time.process_time()
     with transaction(conn):

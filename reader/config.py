@@ -8,6 +8,8 @@ ui_language = "ar"         # en | ar; unset: from the locale (LANG, LC_ALL)
 layout = "rtl"             # rtl: the panes mirrored, the list on the right; ltr; unset: by corpus
 [keys]
 next = "j,down"            # binding id = comma-separated keys
+[views.korea]              # a saved filter (reader/views.py)
+place = "بيونغ يانغ"
 ```
 A broken file must not keep the reader from opening: problems are collected
 and shown in the app, and the defaults are used.
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.paths import config_dir
+from reader.views import View, parse_views
 
 BIDI_MODES = ("app", "terminal", "off")
 UI_LANGUAGES = ("en", "ar")
@@ -37,6 +40,7 @@ class Config:
     ui_language: str | None = None
     layout: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    views: tuple[View, ...] = ()
     problems: tuple[str, ...] = ()
 
 
@@ -84,6 +88,8 @@ def load_config(path: Path | None = None) -> Config:
                 problems.append(f"{path}: keys.{binding_id} must be a non-empty string")
     else:
         problems.append(f"{path}: [keys] must be a table")
+    views, bad_views = parse_views(data.get("views", {}), path)
+    problems += bad_views
     return Config(
         theme=theme,
         bidi=bidi,
@@ -91,5 +97,6 @@ def load_config(path: Path | None = None) -> Config:
         ui_language=ui_language,
         layout=layout,
         keys=keys,
+        views=views,
         problems=tuple(problems),
     )

@@ -134,6 +134,7 @@ def build_app(args: argparse.Namespace) -> object:
         notices=tuple(notices),
         max_width=config.max_width,
         language=language_for(config.ui_language, os.environ),
+        views=config.views,
     )
 
 

@@ -325,3 +325,23 @@ def mentions_by_article(db: sqlite_utils.Database) -> None:
     )
     db.execute("DROP TABLE mentions")
     db.execute("ALTER TABLE mentions_by_article RENAME TO mentions")
+
+
+def story_rows(db: sqlite_utils.Database) -> None:
+    """What the reader's story rows and filters look up per row: each story's size
+    (reader/store/stories.py keeps it), and an index for the filter by source
+    (reader/store/read/conditions.py)."""
+    db.table("articles").create_index(["source"], "articles_source")
+    create_table(
+        db,
+        "story_sizes",
+        # story_id: the story's lead (its first article); size: its articles
+        {"story_id": int, "size": int},
+        pk="story_id",
+        foreign_keys=[("story_id", "articles", "id")],
+        without_rowid=True,
+    )
+    db.execute(
+        "INSERT INTO story_sizes (story_id, size)"
+        " SELECT story_id, count(*) FROM story_members GROUP BY story_id"
+    )

@@ -38,6 +38,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     migrations.stories,
     migrations.content_keys,
     migrations.mentions_by_article,
+    migrations.story_rows,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,7 +7,9 @@ Two articles tell one story when their bodies are near-duplicates (estimated
 Jaccard of word-pair shingles at least `SAME_BODY`) within `MAX_DAYS` of each
 other, or when their bodies overlap less (`SAME_TITLED_BODY`) but their
 headlines are alike (`SAME_TITLE`) within `TITLE_DAYS`. A story is named by
-its first article's id; an article alone has no row.
+its first article's id, its lead, which every later member matched; an article
+alone has no row. `story_sizes` counts each story's articles, so the reader's
+story rows cost one lookup each, whatever a story's size.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ TITLE_DAYS = 3
 # Candidates verified per article, those sharing the most bands first: bounds the
 # writer's work on a corpus where many articles share paragraphs.
 MAX_CANDIDATES = 20
+MAX_STORY = 64  # articles in one story at most
+# A new article is compared with a story's first few articles only, never with any
+# member: a story cannot chain from rewrite to rewrite of rewrites without end.
+REPRESENTATIVES = 4
 PARAGRAPH_CHECKS = 4
 
 
@@ -92,22 +98,21 @@ def _remember(where: tuple[str, int], shingles: list[Paragraph]) -> None:
     _paragraphs[where] = shingles
 
 
-def _matches(
+def _match(
     conn: sqlite3.Connection,
     scored: list[tuple[float, int, int | None, int]],
     day: int | None,
     indexed_title: str,
     body: str,
-) -> tuple[list[tuple[int, int]], list[Paragraph] | None]:
-    """(article, story) of every earlier candidate that tells the same story, and this
-    article's paragraph shingles if they were needed.
+) -> tuple[int | None, list[Paragraph] | None]:
+    """The story of the first (most similar) candidate lead that tells the same story,
+    and this article's paragraph shingles if they were needed.
 
-    Candidates come most similar first; the paragraph comparison, which reads the
-    other body, is spent on at most `PARAGRAPH_CHECKS` of them.
+    The paragraph comparison, which reads the other body, is spent on at most
+    `PARAGRAPH_CHECKS` candidates.
     """
     mine: list[Paragraph] | None = None
     checks = 0
-    out: list[tuple[int, int]] = []
     for close, other, other_day, story in scored:
         if close < CLOSE_BODY:
             break
@@ -115,8 +120,7 @@ def _matches(
         if days is not None and days > MAX_DAYS:
             continue
         if close >= SAME_BODY:
-            out.append((other, story))
-            continue
+            return story, mine
         if checks >= PARAGRAPH_CHECKS:
             continue
         checks += 1
@@ -127,8 +131,53 @@ def _matches(
         if SAME_TITLED_PARAGRAPHS <= paragraphs < SAME_PARAGRAPHS:
             heading = fuzz.token_sort_ratio(_title(indexed_title), their_title)
         if same_story(close, paragraphs, heading, days):
-            out.append((other, story))
-    return out, mine
+            return story, mine
+    return None, mine
+
+
+def store_signature(
+    conn: sqlite3.Connection, article_id: int, signature: bytes, day: int | None, keys: list[int]
+) -> None:
+    """The article's signature and band keys, so later articles can find it."""
+    conn.execute(
+        "INSERT INTO story_signatures (article_id, signature, day) VALUES (?, ?, ?)",
+        (article_id, signature, day),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)",
+        [(key, article_id) for key in keys],
+    )
+
+
+def _representatives(
+    conn: sqlite3.Connection, found: list[tuple[int, bytes, int | None, int | None]]
+) -> list[tuple[int, bytes, int | None, int]]:
+    """(article, signature, day, story) of what a new article may be compared with: a
+    candidate alone, or one of its story's first `REPRESENTATIVES` articles — the
+    candidate itself when it is one of them, else the story's lead in its place. A story
+    at `MAX_STORY` articles takes no more."""
+    out: dict[int, tuple[int, bytes, int | None, int]] = {}
+    for other, sig, day, story in found:
+        if story is None:
+            out[int(other)] = (int(other), sig, day, int(other))
+            continue
+        size = conn.execute("SELECT size FROM story_sizes WHERE story_id = ?", (story,)).fetchone()
+        if size is None or int(size[0]) >= MAX_STORY:
+            continue
+        earlier = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM story_members"
+            " WHERE story_id = ? AND article_id < ? LIMIT ?)",
+            (story, other, REPRESENTATIVES),
+        ).fetchone()[0]
+        if int(earlier) < REPRESENTATIVES:
+            out[int(other)] = (int(other), sig, day, int(story))
+        elif int(story) not in out:
+            lead = conn.execute(
+                "SELECT signature, day FROM story_signatures WHERE article_id = ?", (story,)
+            ).fetchone()
+            if lead is not None:
+                out[int(story)] = (int(story), lead[0], lead[1], int(story))
+    return list(out.values())
 
 
 def assign_story(
@@ -139,14 +188,21 @@ def assign_story(
     published: str | None,
     body: str,
 ) -> int | None:
-    """Store the article's signature and bands; return the story it joined, if any."""
+    """Store the article's signature and bands; return the story it joined, if any.
+
+    The article is compared with a story's representatives (its first articles), never
+    with its other members: joining through any member would let a story chain from
+    rewrite to rewrite of rewrites without end (a long-running topic is not one story,
+    and the bench corpus became one story of 20,000 articles that way). It joins the
+    most similar story that matches; stories are never merged.
+    """
     if not signature:
         return None
     keys = bands(signature)
     day = day_number(published)
     marks = ",".join("?" * len(keys))
     found = conn.execute(
-        "SELECT s.article_id, s.signature, s.day, coalesce(m.story_id, s.article_id) "
+        "SELECT s.article_id, s.signature, s.day, m.story_id "
         f"FROM (SELECT article_id, count(*) AS shared FROM story_bands WHERE key IN ({marks}) "
         "GROUP BY article_id ORDER BY shared DESC, article_id DESC LIMIT ?) c "
         "JOIN story_signatures s ON s.article_id = c.article_id "
@@ -155,42 +211,78 @@ def assign_story(
     ).fetchall()
     scored = sorted(
         (
-            (similarity(signature, sig), int(other), other_day, int(story))
-            for other, sig, other_day, story in found
+            (similarity(signature, sig), other, other_day, story)
+            for other, sig, other_day, story in _representatives(conn, found)
         ),
         reverse=True,
     )
-    matches, mine = _matches(conn, scored, day, indexed_title, body)
+    story, mine = _match(conn, scored, day, indexed_title, body)
     if mine is not None:
         # A later article that has this one as a candidate finds them made.
         _remember((_database(conn), article_id), mine)
-    conn.execute(
-        "INSERT INTO story_signatures (article_id, signature, day) VALUES (?, ?, ?)",
-        (article_id, signature, day),
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)",
-        [(key, article_id) for key in keys],
-    )
-    if not matches:
+    store_signature(conn, article_id, signature, day, keys)
+    if story is None:
         return None
-    # The story keeps its oldest name; when this article bridges stories that were
-    # told apart (each version found only some of the others), they become one.
-    story = min(story for _, story in matches)
-    merged = sorted({other_story for _, other_story in matches} - {story})
-    if merged:
-        marks = ",".join("?" * len(merged))
-        conn.execute(
-            f"UPDATE story_members SET story_id = ? WHERE story_id IN ({marks})", [story, *merged]
-        )
+    known = conn.execute("SELECT size FROM story_sizes WHERE story_id = ?", (story,)).fetchone()
+    size = 1 if known is None else int(known[0])
+    joining = [article_id, *_alone_with_lead(conn, story, signature, found)]
+    joining = joining[: MAX_STORY - size]
     conn.executemany(
         "INSERT OR IGNORE INTO story_members (article_id, story_id) VALUES (?, ?)",
-        [(other, story) for other, _ in matches],
+        [(member, story) for member in (story, *joining)],
     )
     conn.execute(
-        "INSERT INTO story_members (article_id, story_id) VALUES (?, ?)", (article_id, story)
+        "INSERT INTO story_sizes (story_id, size) VALUES (?, ?)"
+        " ON CONFLICT (story_id) DO UPDATE SET size = excluded.size",
+        (story, size + len(joining)),
     )
     return story
+
+
+def _alone_with_lead(
+    conn: sqlite3.Connection,
+    story: int,
+    signature: bytes,
+    found: list[tuple[int, bytes, int | None, int | None]],
+) -> list[int]:
+    """The later articles alone among the candidates that tell the story of its lead.
+
+    A rewrite may share no LSH band with the lead and be stored alone; the next
+    version that joins the story finds it, and it joins when it matches the lead itself.
+    """
+    lead = conn.execute(
+        "SELECT signature, day FROM story_signatures WHERE article_id = ?", (story,)
+    ).fetchone()
+    alone = sorted(
+        (
+            (similarity(signature, sig), int(other), sig, day)
+            for other, sig, day, their_story in found
+            if their_story is None and int(other) > story
+        ),
+        reverse=True,
+    )
+    if lead is None:
+        return []
+    lead_sig, lead_day = lead
+    lead_paragraphs: list[Paragraph] | None = None
+    lead_title = ""
+    out = []
+    for close, other, sig, day in alone[:PARAGRAPH_CHECKS]:
+        if close < CLOSE_BODY:
+            break
+        days = None if day is None or lead_day is None else abs(int(day) - int(lead_day))
+        estimate = similarity(sig, lead_sig)
+        paragraphs, heading = 0.0, 0.0
+        if estimate < SAME_BODY:
+            if lead_paragraphs is None:
+                lead_paragraphs, lead_title = _paragraphs_of(conn, story)
+            theirs, title = _paragraphs_of(conn, other)
+            paragraphs = coverage(theirs, lead_paragraphs)
+            if SAME_TITLED_PARAGRAPHS <= paragraphs < SAME_PARAGRAPHS:
+                heading = fuzz.token_sort_ratio(title, lead_title)
+        if same_story(estimate, paragraphs, heading, days):
+            out.append(other)
+    return out
 
 
 def forget_article(conn: sqlite3.Connection, article_id: int) -> None:
@@ -215,7 +307,9 @@ def forget_article(conn: sqlite3.Connection, article_id: int) -> None:
             (story,),
         )
     ]
+    conn.execute("DELETE FROM story_sizes WHERE story_id = ?", (story,))
     if len(rest) <= 1:
         conn.execute("DELETE FROM story_members WHERE story_id = ?", (story,))
-    elif story == article_id:
-        conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (rest[0], story))
+        return
+    conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (rest[0], story))
+    conn.execute("INSERT INTO story_sizes (story_id, size) VALUES (?, ?)", (rest[0], len(rest)))

@@ -32,7 +32,9 @@ from reader.tui.terminal_bidi import tell_app_terminal
 from reader.tui.theme_colors import khabar_colours
 from reader.tui.themes import ALIASES
 from reader.tui.widgets.body_pane import BodyPane
+from reader.views import View
 
+NOTICE_SECONDS = 30
 KEY_NAMES = {"pgup": "PgUp", "pgdn": "PgDn", "esc": "Esc", "⏎": "Enter", "⌫": "Backspace"}
 
 
@@ -44,7 +46,8 @@ class KhabarApp(App[None]):
     TITLE = "khabar"
     CSS_PATH = str(styles_dir() / "khabar.tcss")
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
-    # Ctrl+P: the reader screen's feeds (fetch now, one feed, one tag) and Textual's own.
+    # Ctrl+P: the reader screen's feeds (fetch now, one feed, one tag), its filters and
+    # saved views, and Textual's own.
     ENABLE_COMMAND_PALETTE = True
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
@@ -70,12 +73,13 @@ class KhabarApp(App[None]):
         notices: tuple[str, ...] = (),
         max_width: int = MAX_WIDTH,
         language: str = "en",
+        views: tuple[View, ...] = (),
     ) -> None:
         super().__init__()
         ui_text.use(language)
         self.user_keymap = dict(keymap or {})
         self.notices = notices
-        self.reader = ReaderScreen(db_path, max_width=max_width, layout=layout)
+        self.reader = ReaderScreen(db_path, views, max_width=max_width, layout=layout)
         self.set_reactive(KhabarApp.bidi_mode, bidi)
         if theme:
             self.theme = ALIASES.get(theme, theme)
@@ -99,8 +103,9 @@ class KhabarApp(App[None]):
         self.app_suspend_signal.subscribe(self, self._on_suspend)
         self.app_resume_signal.subscribe(self, self._on_resume)
         tell_app_terminal(self, self.bidi_mode)
+        # Config problems stay up long enough to be read (Textual's default is 5 s).
         for notice in self.notices:
-            self.notify(notice, severity="warning", markup=False)
+            self.notify(notice, severity="warning", markup=False, timeout=NOTICE_SECONDS)
 
     def _on_suspend(self, _: object) -> None:
         tell_app_terminal(self, BidiMode.TERMINAL)

@@ -27,11 +27,12 @@ KEYS: list[Binding] = [
     Binding("u", "toggle_read", "Mark read/unread", id="app.read"),
     Binding("b", "toggle_bookmark", "Bookmark", id="app.bookmark"),
     Binding("B", "bookmarks_only", "Bookmarks only", id="app.bookmarks_only"),
+    Binding("U", "unread_only", "Unread only", id="app.unread_only"),
     Binding("r", "refresh", "Refresh", id="app.refresh"),
     Binding("R", "fetch_feeds", "Fetch due feeds", id="app.fetch_feeds"),
     # p from the entities pane; in the people pane letters type, so Ctrl+O there.
     Binding("p,ctrl+o", "person_page", "Person's page", id="app.person"),
-    Binding("escape", "clear_filters", "Clear filters", id="app.clear"),
+    Binding("escape", "clear_filters", "Clear filters / fold a story", id="app.clear"),
     Binding("pagedown,space", "page(1)", "Body page down", id="app.page_down"),
     Binding("pageup", "page(-1)", "Body page up", id="app.page_up"),
     Binding("y", "copy_url", "Copy the link (OSC 52)", id="app.copy_url"),

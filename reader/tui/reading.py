@@ -21,6 +21,7 @@ from reader.store.read.rows import (
     Mention,
 )
 from reader.store.schema import SchemaTooNew
+from reader.tui import ui_text
 from reader.tui.body_rows import warm
 from reader.tui.strips import fit_line
 from reader.tui.ui_text import ui
@@ -52,6 +53,17 @@ def load_article(store: Library, article_id: int) -> Loaded | None:
     )
 
 
+def load_body(store: Library, key: int) -> Loaded | None:
+    """What the body pane shows for `body_key`'s key: an article, or a story's body."""
+    return store.stories.story(-key) if key < 0 else load_article(store, key)
+
+
+def body_key(row: ListedArticle, flt: ArticleFilter) -> int:
+    """The body pane's key for a list row: its id, or minus it for a story's row (a row
+    that stands for several articles), whose body is the story's."""
+    return -row.id if row.story_size > 1 and flt.story is None else row.id
+
+
 def remember_opened(store: Library, article_id: int) -> None:
     """The article to reopen at the next start. Written after the article is on screen:
     nothing the reader sees waits for it. (Opening does not mark it read: see BodyPane.)"""
@@ -74,7 +86,7 @@ def read_ahead(
     """Articles near the cursor, their first screens warmed in the engine's cache as well."""
     found: list[Loaded] = []
     for article_id in wanted:
-        loaded = load_article(store, article_id)
+        loaded = load_body(store, article_id)
         if loaded is not None:
             render_text(loaded[0].title, width, mode)
             warm(loaded[0].body, width, mode)
@@ -84,15 +96,59 @@ def read_ahead(
     return found
 
 
-def filter_label(flt: ArticleFilter, names: dict[int, str], feeds: str = "") -> str:
-    """The filter as the header and status line spell it: feed, persons, /search, ★."""
-    parts = [feeds] if flt.feed_ids and feeds else []
-    parts += [names.get(i, str(i)) for i in sorted(flt.entity_ids)]
+def sources_label(count: int) -> str:
+    """ "3 sources" on a story's row, in the interface's language: Arabic gives the dual and
+    the plural of 3–10 their own forms (the list is Arabic text), else "label: n"."""
+    if ui_text.language() == "ar":
+        if count == 2:
+            return "مصدران"
+        if 3 <= count <= 10:
+            return f"{count} مصادر"
+    return ui("list.sources", count=count)
+
+
+def day_label(day: str) -> str:
+    """A day as the header writes it: slashes, which bidi keeps in order inside Arabic."""
+    return day.replace("-", "/")
+
+
+def dates_label(since: str | None, until: str | None) -> str:
+    return f"{day_label(since) if since else '…'}–{day_label(until) if until else '…'}"
+
+
+# What clearing each part of the filter sets (entities and feeds are cleared by the screen).
+CLEARED: dict[str, dict[str, Any]] = {
+    "sources": {"sources": frozenset()},
+    "dates": {"since": None, "until": None},
+    "search": {"query": ""},
+    "bookmarks": {"bookmarks_only": False},
+    "unread": {"unread_only": False},
+}
+
+
+def filter_parts(
+    flt: ArticleFilter, names: dict[int, str], feeds: str = ""
+) -> list[tuple[str, str]]:
+    """Each part of the filter as (its name for `ListScreen.clear_part`, its label), in the
+    order the header spells them: feed, entities, sources, dates, /search, ★, ● unread."""
+    parts = [("feed", feeds)] if flt.feed_ids and feeds else []
+    parts += [(f"entity:{i}", names.get(i, str(i))) for i in sorted(flt.entity_ids)]
+    if flt.sources:
+        parts.append(("sources", " | ".join(sorted(flt.sources))))
+    if flt.since or flt.until:
+        parts.append(("dates", dates_label(flt.since, flt.until)))
     if flt.query.strip():
-        parts.append(f"/{flt.query.strip()}")
+        parts.append(("search", f"/{flt.query.strip()}"))
     if flt.bookmarks_only:
-        parts.append("★")
-    return " + ".join(parts)
+        parts.append(("bookmarks", "★"))
+    if flt.unread_only:
+        parts.append(("unread", "●"))
+    return parts
+
+
+def filter_label(flt: ArticleFilter, names: dict[int, str], feeds: str = "") -> str:
+    """The filter as the header and status line spell it."""
+    return " + ".join(label for _, label in filter_parts(flt, names, feeds))
 
 
 def read_start(
@@ -110,6 +166,6 @@ def read_start(
     first = store.listing.articles_at(flt, cursor // BLOCK * BLOCK, BLOCK)
     people = store.people.people(narrow, 0, 100)
     at = cursor % BLOCK
-    opened = load_article(store, first[at].id) if at < len(first) else None
+    opened = load_body(store, body_key(first[at], flt)) if at < len(first) else None
     variants = store.people.variants(people[0].id) if people else []
     return count, cursor, first, store.people.count_people(narrow), people, opened, variants

@@ -44,6 +44,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "fetching {done}/{total} feeds, {added} new",
         "جلب الخلاصات {done}/{total}، الجديد: {added}",
     ),
+    # the article list
+    "list.sources": ("{count} sources", "المصادر: {count}"),
+    "list.story": ("story: {title} · {sources}", "قصة: {title} · {sources}"),
     # messages in the body pane
     "body.no_match": (
         "No article matches the filter. Esc clears.",
@@ -104,6 +107,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "p (entities pane) or Ctrl+O (people pane) opens a person's page",
         "p (في جزء الكيانات) أو Ctrl+O (في جزء الأشخاص) يفتح صفحة الشخص",
     ),
+    "notice.view_missing": (
+        "View {view}: nothing in the database is called {names}; the view is not shown",
+        "العرض {view}: لا شيء في قاعدة البيانات اسمه {names}؛ لم يُعرض",
+    ),
     "feeds.none_due": ("No feed is due", "لا خلاصة حان موعد جلبها"),
     "feeds.failed": ("Fetching failed: {error}", "فشل الجلب: {error}"),
     "feeds.fetched": (
@@ -162,10 +169,11 @@ KEY_TEXTS: dict[str, str] = {
     "app.read": "مقروء / غير مقروء",
     "app.bookmark": "علامة حفظ",
     "app.bookmarks_only": "المحفوظ فقط",
+    "app.unread_only": "غير المقروء فقط",
     "app.refresh": "تحديث",
     "app.fetch_feeds": "جلب الخلاصات المستحقة",
     "app.person": "صفحة الشخص",
-    "app.clear": "إلغاء التصفية",
+    "app.clear": "إلغاء التصفية / طيّ القصة",
     "app.page_down": "صفحة من النص إلى الأسفل",
     "app.page_up": "صفحة من النص إلى الأعلى",
     "app.copy_url": "نسخ الرابط (OSC 52)",

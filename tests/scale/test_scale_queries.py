@@ -40,6 +40,22 @@ def _ordered(conn: sqlite3.Connection, ids: set[int]) -> list[int]:
     return [r[0] for r in sorted(rows, key=_sort_key, reverse=True)]
 
 
+def _one_per_story(conn: sqlite3.Connection, ids: set[int]) -> set[int]:
+    """The rows of a list of `ids`: a story's lead stands for the story's other articles
+    among them; when the lead is not among them, they are rows of their own."""
+    story = dict(conn.execute("SELECT article_id, story_id FROM story_members").fetchall())
+    return {a for a in ids if story.get(a, a) == a or story[a] not in ids}
+
+
+def _unread(conn: sqlite3.Connection, ids: set[int]) -> set[int]:
+    read = {r[0] for r in conn.execute("SELECT article_id FROM reading_state WHERE read = 1")}
+    return ids - read
+
+
+def _where(conn: sqlite3.Connection, sql: str, *params: Any) -> set[int]:
+    return {r[0] for r in conn.execute(f"SELECT id FROM articles WHERE {sql}", params)}
+
+
 def _with_entities(conn: sqlite3.Connection, entity_ids: set[int]) -> set[int]:
     """From the mentions table, not article_entities, so the two bookkeepings are checked."""
     found: dict[int, set[int]] = {}
@@ -116,7 +132,39 @@ def _filters(conn: sqlite3.Connection) -> list[tuple[ArticleFilter, list[int]]]:
         (ArticleFilter(bookmarks_only=True), bookmarked),
         (ArticleFilter(query='"'), set()),
     ]
-    return [(flt, _ordered(conn, ids)) for flt, ids in cases]
+    found = [(flt, _ordered(conn, _one_per_story(conn, ids))) for flt, ids in cases]
+    every = _one_per_story(conn, cases[0][1])
+    unread_big = _one_per_story(conn, _with_entities(conn, {big}))
+    story = conn.execute(
+        "SELECT story_id FROM story_members GROUP BY story_id ORDER BY count(*) LIMIT 1"
+    ).fetchone()[0]
+    in_range = "published >= '2018-01-01' AND published <= '2019-06-30'"
+    more = [
+        (ArticleFilter(unread_only=True), _unread(conn, every)),
+        (ArticleFilter(entity_ids=frozenset({big}), unread_only=True), _unread(conn, unread_big)),
+        (
+            ArticleFilter(sources=frozenset({"رويترز", "الجزيرة"})),
+            _one_per_story(conn, _where(conn, "source IN ('رويترز', 'الجزيرة')")),
+        ),
+        (
+            ArticleFilter(since="2018-01-01", until="2019-06-30"),
+            _one_per_story(conn, _where(conn, in_range)),
+        ),
+        (
+            ArticleFilter(since="2018-01-01", until="2019-06-30", sources=frozenset({"RT"})),
+            _one_per_story(conn, _where(conn, f"{in_range} AND source = 'RT'")),
+        ),
+        (
+            ArticleFilter(story=story),
+            {
+                r[0]
+                for r in conn.execute(
+                    "SELECT article_id FROM story_members WHERE story_id = ?", (story,)
+                )
+            },
+        ),
+    ]
+    return found + [(flt, _ordered(conn, ids)) for flt, ids in more]
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +177,11 @@ def cases(scale_db: Path) -> list[tuple[ArticleFilter, list[int]]]:
                 "INSERT OR REPLACE INTO reading_state (article_id, bookmarked, updated_at) "
                 "VALUES (?, 1, '')",
                 [(a,) for a in some[::7]],
+            )
+            conn.executemany(
+                "INSERT INTO reading_state (article_id, read, updated_at) VALUES (?, 1, '') "
+                "ON CONFLICT(article_id) DO UPDATE SET read = 1",
+                [(a,) for a in some[::3]],
             )
         found = _filters(conn)
     finally:

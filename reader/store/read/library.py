@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.store.read.articles import Articles
+from reader.store.read.choices import Choices
 from reader.store.read.feeds import Feeds
 from reader.store.read.listing import Listing
 from reader.store.read.people import People
 from reader.store.read.search import SearchHits
 from reader.store.read.session import Session
 from reader.store.read.state import ReadingState
+from reader.store.read.story import Stories
 
 
 class Library:
@@ -21,8 +23,10 @@ class Library:
         self.listing = Listing(self.session, SearchHits(self.session))
         self.articles = Articles(self.session)
         self.people = People(self.session)
-        self.state = ReadingState(self.session)
+        self.stories = Stories(self.session, self.articles)
+        self.state = ReadingState(self.session, self.listing.forget_marked)
         self.feeds = Feeds(self.session)
+        self.choices = Choices(self.session)
 
     def close(self) -> None:
         self.session.close()

@@ -15,19 +15,13 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from reader.store.read import conditions
+from reader.store.read.conditions import UNREAD, Condition
 from reader.store.read.rows import EVERYTHING, ArticleFilter, ListedArticle, ListKey
 from reader.store.read.search import SearchHits
 from reader.store.read.session import Session
 from reader.store.read.text import fts_expression
 
-_BOOKMARKS = (
-    "SELECT article_id AS id FROM reading_state WHERE bookmarked = 1",
-    "EXISTS (SELECT 1 FROM reading_state WHERE article_id = a.id AND bookmarked = 1)",
-)
-_ENTITY = (
-    "SELECT article_id AS id FROM article_entities WHERE entity_id = ?",
-    "EXISTS (SELECT 1 FROM article_entities WHERE entity_id = ? AND article_id = a.id)",
-)
 _SCAN_RATIO = 20  # walk the list index when at least one row in this many matches
 _KEEP_PLANS = 16
 _JOINS = (
@@ -35,24 +29,19 @@ _JOINS = (
     " LEFT JOIN documents doc ON doc.id = a.document_id"
     " LEFT JOIN feeds feed ON feed.id = doc.feed_id"
 )
+# A row's story, and its size when the row is the story's lead (only leads have one):
+# two primary-key lookups, whatever the story's size.
 _SELECT = (
     "SELECT a.id, a.title, coalesce(feed.title, a.source), a.published, "
-    "coalesce(r.read, 0), coalesce(r.bookmarked, 0) FROM "
+    "coalesce(r.read, 0), coalesce(r.bookmarked, 0), "
+    "(SELECT story_id FROM story_members WHERE article_id = a.id), "
+    "(SELECT size FROM story_sizes WHERE story_id = a.id) FROM "
 )
+# Story members listed behind their story's lead: all but the lead of every story.
+_HIDDEN = "SELECT (SELECT count(*) FROM story_members) - (SELECT count(*) FROM story_sizes)"
 # SQLite sorts NULL lowest, so undated articles come last and the index serves both.
 _ORDER = " ORDER BY a.published DESC, a.id DESC"
 _REVERSE = " ORDER BY a.published ASC, a.id ASC"
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    """One filter condition: its ids as a query, a test of one row `a`, their parameters."""
-
-    size: int  # what is known of its size, for choosing the set to start from
-    ids: str
-    probe: str
-    params: tuple[Any, ...]
-    table: str | None = None  # a search's temp table
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,15 +81,17 @@ def _before(key: ListKey) -> tuple[str, list[Any]]:
     ]
 
 
-def _feeds(conn: sqlite3.Connection, feed_ids: frozenset[int]) -> Condition:
-    marks = ",".join("?" * len(feed_ids))
-    ids = (
-        "SELECT fa.id AS id FROM documents fd JOIN articles fa ON fa.document_id = fd.id"
-        f" WHERE fd.feed_id IN ({marks})"
+def _visible(conditions: list[Condition]) -> tuple[str, tuple[Any, ...]]:
+    """A story is one row, its lead's: the test that the row is not a story's other
+    member whose lead passes the filter too. A member whose lead the filter leaves out
+    is listed on its own. One lookup of the row's story and the filter's tests on one
+    article, whatever the story's size."""
+    tests = " AND ".join(c.probe("m.story_id") for c in conditions) or "1"
+    return (
+        "NOT EXISTS (SELECT 1 FROM story_members m"
+        f" WHERE m.article_id = a.id AND m.story_id <> a.id AND {tests})",
+        tuple(x for c in conditions for x in c.params),
     )
-    params = tuple(sorted(feed_ids))
-    size = int(conn.execute(f"SELECT count(*) FROM ({ids})", params).fetchone()[0])
-    return Condition(size, ids, f"a.id IN ({ids})", params)
 
 
 class Listing:
@@ -108,41 +99,23 @@ class Listing:
         self._session = session
         self._hits = hits
         self._plans: dict[ArticleFilter, Plan] = {}
-        session.on_change(lambda _: self._plans.clear())
+        self._total: int | None = None  # articles in the database, rows or not
+        session.on_change(self._forget)
+
+    def _forget(self, _: sqlite3.Connection) -> None:
+        self._plans.clear()
+        self._total = None
 
     # compiling --------------------------------------------------------------
 
     def _conditions(self, conn: sqlite3.Connection, flt: ArticleFilter) -> list[Condition] | None:
         """Each condition as a set of article ids, smallest known first; None: nothing matches."""
-        found: list[Condition] = []
-        if flt.bookmarks_only:
-            found.append(Condition(0, *_BOOKMARKS, ()))
-        if flt.entity_ids:
-            marks = ",".join("?" * len(flt.entity_ids))
-            sizes = dict(
-                conn.execute(
-                    f"SELECT id, article_count FROM entities WHERE id IN ({marks})",
-                    sorted(flt.entity_ids),
-                ).fetchall()
-            )
-            for entity_id in sorted(flt.entity_ids, key=lambda e: (sizes.get(e, 0), e)):
-                found.append(Condition(1 + int(sizes.get(entity_id, 0)), *_ENTITY, (entity_id,)))
-        if flt.feed_ids:
-            found.append(_feeds(conn, flt.feed_ids))
+        found = conditions.positive(conn, flt)
         if flt.query.strip():
             expression = fts_expression(flt.query)
             if expression is None:
                 return None
-            table, size = self._hits.table(conn, expression)
-            found.append(
-                Condition(
-                    size,
-                    f"SELECT id FROM temp.{table}",
-                    f"EXISTS (SELECT 1 FROM temp.{table} h WHERE h.id = a.id)",
-                    (),
-                    table,
-                )
-            )
+            found.append(conditions.search(*self._hits.table(conn, expression)))
         found.sort(key=lambda c: c.size)
         return found
 
@@ -155,39 +128,62 @@ class Listing:
             self._plans[flt] = plan
         return plan
 
+    def forget_marked(self) -> None:
+        """Read or bookmark marks changed: the plans that count them are out of date."""
+        for flt in [f for f in self._plans if f.unread_only or f.bookmarks_only]:
+            del self._plans[flt]
+
+    def _count(
+        self,
+        conn: sqlite3.Connection,
+        found: list[Condition],
+        tests: list[tuple[str, tuple[Any, ...]]],
+    ) -> int:
+        """Rows of the smallest set that pass the other sets' tests and `tests`."""
+        driver, rest = found[0], found[1:]
+        where = [c.probe("a.id", row=False) for c in rest] + [t for t, _ in tests]
+        params = [*driver.params, *(x for c in rest for x in c.params)]
+        params += [x for _, p in tests for x in p]
+        sql = f"SELECT count(*) FROM ({driver.ids}) a WHERE {' AND '.join(where) or '1'}"
+        return int(conn.execute(sql, params).fetchone()[0])
+
     def _compile(self, conn: sqlite3.Connection, flt: ArticleFilter) -> Plan:
         """A large result walks the `articles_order` index and tests each row's id, so a
         page costs about page × corpus / result index entries and stops at LIMIT. A
         small one starts from its smallest set's ids and sorts them: walking the whole
         index to find five articles would cost the whole corpus. Counted over the
-        smallest condition's own index, never over the articles table."""
-        conditions = self._conditions(conn, flt)
-        if conditions is None:
+        smallest condition's own index, never over the articles table; unread-only is
+        counted as the rows less those read, as the read marks are the smaller set."""
+        found = self._conditions(conn, flt)
+        if found is None:
             return _NOTHING
+        tests = [(c.probe(), c.params) for c in found]
+        collapse = [_visible(found)] if flt.story is None else []
+        tests += collapse
+        if self._total is None:
+            self._total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        total = self._total
+        if found:
+            count = self._count(conn, found, collapse)
+        else:
+            count = total - int(conn.execute(_HIDDEN).fetchone()[0])
+        if flt.unread_only:
+            read = conditions.read_marks(conn)
+            count -= self._count(conn, sorted([*found, read], key=lambda c: c.size), collapse)
+            tests.append((UNREAD, ()))
+        probes = tuple(t for t, _ in tests)
+        every = tuple(x for _, p in tests for x in p)
+        member = " AND ".join(probes) or "1"
         scan = "articles a INDEXED BY articles_order" + _JOINS
-        if not conditions:
-            total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-            return Plan(total, scan, (), (), "1", ())
-        driver, rest = conditions[0], conditions[1:]
-        every = tuple(x for c in conditions for x in c.params)
-        member = " AND ".join(c.probe for c in conditions)
-        where = " AND ".join(c.probe for c in rest) or "1"
-        count = int(
-            conn.execute(
-                f"SELECT count(*) FROM ({driver.ids}) a WHERE {where}",
-                [*driver.params, *(x for c in rest for x in c.params)],
-            ).fetchone()[0]
-        )
-        total = self._plan(conn, EVERYTHING).count
-        table = next((c.table for c in conditions if c.table), None)
-        if count * _SCAN_RATIO >= total:
-            probes = tuple(c.probe for c in conditions)
+        table = next((c.table for c in found if c.table), None)
+        if not found or count * _SCAN_RATIO >= total:
             return Plan(count, scan, every, probes, member, every, table)
+        driver = found[0]
         return Plan(
             count,
             f"({driver.ids}) d CROSS JOIN articles a ON a.id = d.id" + _JOINS,
-            (*driver.params, *(x for c in rest for x in c.params)),
-            tuple(c.probe for c in rest),
+            (*driver.params, *(x for _, p in tests[1:] for x in p)),
+            probes[1:],
             member,
             every,
             table,
@@ -215,7 +211,7 @@ class Listing:
                 params += bound[1]
             where = " WHERE " + " AND ".join(clauses) if clauses else ""
             return [
-                ListedArticle(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]))
+                ListedArticle(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7] or 1)
                 for r in conn.execute(
                     f"{_SELECT}{plan.source}{where}{order}{tail}", [*params, *extra]
                 )
@@ -267,13 +263,15 @@ class Listing:
             return None if row is None else self.position_of(flt, int(row[0]))
 
     def position_of(self, flt: ArticleFilter, article_id: int) -> int | None:
-        """Index of the article in the filtered list, or None when the filter excludes it."""
+        """Index of the article in the filtered list (an article listed behind its story's
+        row: the row's), or None when the filter excludes it."""
         with self._session.locked() as conn:
             plan = self._plan(conn, flt)
-            row = conn.execute(
-                f"SELECT a.published FROM articles a WHERE a.id = ? AND {plan.member}",
-                [article_id, *plan.member_params],
-            ).fetchone()
+            row = self._member(conn, plan, article_id)
+            if row is None and flt.story is None:
+                lead = self._story_row(conn, flt, article_id)
+                if lead is not None:
+                    article_id, row = lead, self._member(conn, plan, lead)
             if row is None:
                 return None
             clause, extra = _before((row[0], article_id))
@@ -283,3 +281,26 @@ class Listing:
                     f"SELECT count(*) FROM {plan.source} WHERE {where}", [*plan.params, *extra]
                 ).fetchone()[0]
             )
+
+    def _member(self, conn: sqlite3.Connection, plan: Plan, article_id: int) -> tuple[Any] | None:
+        found: tuple[Any] | None = conn.execute(
+            f"SELECT a.published FROM articles a WHERE a.id = ? AND {plan.member}",
+            [article_id, *plan.member_params],
+        ).fetchone()
+        return found
+
+    def _story_row(
+        self, conn: sqlite3.Connection, flt: ArticleFilter, article_id: int
+    ) -> int | None:
+        """The lead of the article's story when the article is listed behind it: both
+        pass the filter."""
+        found = self._conditions(conn, flt) or []
+        params = [x for c in found for x in c.params]
+        mine = " AND ".join(c.probe("m.article_id") for c in found) or "1"
+        tests = " AND ".join(c.probe("m.story_id") for c in found) or "1"
+        row = conn.execute(
+            "SELECT m.story_id FROM story_members m WHERE m.article_id = ?"
+            f" AND m.story_id <> m.article_id AND {mine} AND {tests}",
+            [article_id, *params, *params],
+        ).fetchone()
+        return None if row is None else int(row[0])

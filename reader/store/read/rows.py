@@ -13,10 +13,25 @@ class ArticleFilter:
     bookmarks_only: bool = False
     query: str = ""
     feed_ids: frozenset[int] = frozenset()  # articles fetched from any of these feeds
+    sources: frozenset[str] = frozenset()  # articles whose source is one of these
+    since: str | None = None  # published on or after this day (YYYY-MM-DD)
+    until: str | None = None  # published on or before this day
+    unread_only: bool = False
+    story: int | None = None  # one story's articles, each a row; None: a row per story
 
     @property
     def active(self) -> bool:
-        return bool(self.entity_ids or self.bookmarks_only or self.query.strip() or self.feed_ids)
+        return bool(
+            self.entity_ids
+            or self.bookmarks_only
+            or self.query.strip()
+            or self.feed_ids
+            or self.sources
+            or self.since
+            or self.until
+            or self.unread_only
+            or self.story is not None
+        )
 
 
 EVERYTHING = ArticleFilter()
@@ -36,6 +51,8 @@ class ListedArticle:
     published: str | None
     read: bool
     bookmarked: bool
+    story: int | None = None  # the story it belongs to
+    story_size: int = 1  # how many articles tell that story
 
     @property
     def key(self) -> ListKey:
@@ -54,6 +71,7 @@ class Article:
     read: bool
     bookmarked: bool
     scroll: int
+    members: tuple[int, ...] = ()  # a story's body: the articles whose marks follow this one
 
 
 @dataclass(frozen=True, slots=True)

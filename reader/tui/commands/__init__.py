@@ -7,6 +7,7 @@ a new kind of command is a new module and one more entry.
 from __future__ import annotations
 
 from reader.tui.commands.feeds import FeedCommands
+from reader.tui.commands.filters import FilterCommands
 from reader.tui.commands.reader import ReaderCommands
 
-PROVIDERS = (ReaderCommands, FeedCommands)
+PROVIDERS = (ReaderCommands, FeedCommands, FilterCommands)

@@ -28,9 +28,9 @@ from reader.store.export import iter_export_ids
 from reader.store.read.rows import Article, ArticleFilter
 from reader.store.schema import connect
 from reader.tui.article_text import has_display, markdown, plain_text
+from reader.tui.screens.list_screen import ListScreen
 from reader.tui.screens.outside_results import Written
 from reader.tui.screens.prompt import Confirm, LinePrompt
-from reader.tui.screens.store_screen import StoreScreen
 from reader.tui.ui_text import ui
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_pane import BodyPane
@@ -39,7 +39,7 @@ MARKDOWN = (".md", ".markdown")
 PIPE_TIMEOUT = 300  # seconds a piped command may run before it is stopped
 
 
-class ArticleActions(StoreScreen):
+class ArticleActions(ListScreen):
     last_command = ""
     """The command `|` ran last, offered again."""
 

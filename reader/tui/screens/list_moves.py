@@ -19,6 +19,9 @@ from reader.tui.widgets.body_view import BodyView
 
 
 class ListMoves(ReadingMarks):
+    def status_position(self) -> str:
+        return search_position(self.query_one(ArticleList), self.query_one(BodyView))
+
     def action_hit(self, step: int) -> None:
         """The next (previous) hit; past the last (first) one, the first hit of the next
         matching article (the last of the previous one). The list holds only matching

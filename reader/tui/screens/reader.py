@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive, var
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.render.engine import BidiMode
@@ -30,9 +30,9 @@ from reader.tui.commands import PROVIDERS
 from reader.tui.commands.feeds import fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
 from reader.tui.layout_choice import choose_mirrored
-from reader.tui.screens.list_moves import ListMoves, search_position
+from reader.tui.screens.list_moves import ListMoves
 from reader.tui.screens.person import PersonScreen, person_under_cursor
-from reader.tui.screens.results import FeedsFetched, FetchProgress, Filtered, RowAtCursor, Started
+from reader.tui.screens.results import FeedsFetched, FetchProgress, Started
 from reader.tui.ui_text import ui
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_pane import BodyPane
@@ -41,6 +41,7 @@ from reader.tui.widgets.engine_text import EngineLine
 from reader.tui.widgets.entities_pane import EntitiesList
 from reader.tui.widgets.people_pane import PeopleList, PeoplePane
 from reader.tui.widgets.query_line import QueryLine
+from reader.views import View
 
 PANES = ("articles", "body", "entities", "people")
 NARROW_BELOW = 110
@@ -51,22 +52,20 @@ class ReaderScreen(ListMoves):
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = set(PROVIDERS)
 
-    bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
-    """Follows the app's mode; bound into every pane."""
-    article_filter: var[ArticleFilter] = var(ArticleFilter())
-    """What the article list shows."""
-    chosen: var[frozenset[int]] = var(frozenset())
-    """The persons in the filter, ticked in the people pane."""
     mirrored: reactive[bool] = reactive(False, init=False)
     """The mirrored layout: the list on the right, marks and counts at the rows' right."""
 
-    def __init__(self, db_path: Path, *, max_width: int = 0, layout: str | None = None) -> None:
-        super().__init__(db_path)
+    def __init__(
+        self,
+        db_path: Path,
+        views: tuple[View, ...] = (),
+        *,
+        max_width: int = 0,
+        layout: str | None = None,
+    ) -> None:
+        super().__init__(db_path, views)
         self.max_width = max_width  # the body's longest row (0: the pane's width)
         self.layout_setting = layout  # "ltr" / "rtl", or None: the corpus decides at start
-        self.filter_names: dict[int, str] = {}
-        self.feed_label = ""  # the feed or #tag the list is narrowed to
-        self.fetching = ""  # what an `R` fetch is doing, for the status line
 
     # layout -----------------------------------------------------------------
 
@@ -155,30 +154,6 @@ class ReaderScreen(ListMoves):
 
     # articles ---------------------------------------------------------------
 
-    @on(ArticleList.Opened)
-    def _open_at_cursor(self) -> None:
-        articles = self.query_one(ArticleList)
-        if articles.count == 0:
-            active = self.article_filter.active
-            self.query_one(BodyPane).close(ui("body.no_match") if active else None)
-            self.query_one(EntitiesList).set_entities([])
-            return
-        row = articles.row(articles.cursor)
-        if row is not None:
-            self.query_one(BodyPane).open(row.id, self.article_filter.query)
-        else:
-            self._find_at_cursor(self.article_filter, articles.cursor)
-
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _find_at_cursor(self, flt: ArticleFilter, cursor: int) -> None:
-        rows = self._store.listing.articles_at(flt, cursor, 1)
-        self._reply(RowAtCursor(rows[0].id if rows else None))
-
-    @on(RowAtCursor)
-    def _row_at_cursor(self, message: RowAtCursor) -> None:
-        if message.article_id is not None:
-            self.query_one(BodyPane).open(message.article_id, self.article_filter.query)
-
     @on(BodyPane.Shown)
     def _shown(self, message: BodyPane.Shown) -> None:
         self.query_one(EntitiesList).set_entities(message.entities)
@@ -197,7 +172,7 @@ class ReaderScreen(ListMoves):
     def _read_ahead(self) -> None:
         articles = self.query_one(ArticleList)
         ids = [
-            row.id
+            reading.body_key(row, articles.filter)
             for step in READ_AHEAD
             if 0 <= articles.cursor + step < articles.count
             and (row := articles.row(articles.cursor + step)) is not None
@@ -205,19 +180,13 @@ class ReaderScreen(ListMoves):
         names = self.query_one(EntitiesList).scrollable_content_region.width
         self.query_one(BodyPane).read_ahead(ids, names)
 
-    @on(ArticleList.Entered)
-    def _enter_article(self) -> None:
-        self.query_one(BodyView).focus()
-
     @on(EntitiesList.JumpToMention)
     def _jump_to_mention(self, message: EntitiesList.JumpToMention) -> None:
         self.query_one(BodyPane).jump_to_mention(message.entity.id)
 
     @on(EntitiesList.FilterBy)
     def _filter_by_entity(self, message: EntitiesList.FilterBy) -> None:
-        entity = message.entity
-        if entity.id not in self.article_filter.entity_ids:
-            self.toggle_entity(entity.id, entity.canonical)
+        self.filter_entity(message.entity.id, message.entity.canonical)
 
     # filters ----------------------------------------------------------------
 
@@ -225,58 +194,13 @@ class ReaderScreen(ListMoves):
     def _toggle_person(self, message: PeopleList.Toggled) -> None:
         self.toggle_entity(message.person.id, message.person.canonical)
 
-    def toggle_entity(self, entity_id: int, name: str) -> None:
-        ids = set(self.article_filter.entity_ids)
-        if entity_id in ids:
-            ids.discard(entity_id)
-            self.filter_names.pop(entity_id, None)
-        else:
-            ids.add(entity_id)
-            self.filter_names[entity_id] = name
-        self.set_filter(replace(self.article_filter, entity_ids=frozenset(ids)))
-
-    def set_filter(self, flt: ArticleFilter) -> None:
-        """Re-query the list, keeping the open article selected when it still matches."""
-        self.article_filter = flt
-        self.chosen = frozenset(flt.entity_ids)
-        self._filter(flt, self.current.id if self.current else None)
-
-    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
-    def _filter(self, flt: ArticleFilter, keep: int | None) -> None:
-        count, position, first = reading.list_page(self._store, flt, keep)
-        self._reply(Filtered(flt, count, position, first))
-
-    @on(Filtered)
-    def _filtered(self, message: Filtered) -> None:
-        flt = message.filter
-        if flt != self.article_filter:
-            return
-        self.query_one(ArticleList).reset(flt, message.count, message.position or 0, message.first)
-        self._update_header()
-        if message.position is None:
-            self._open_at_cursor()
-        else:
-            self.query_one(BodyPane).set_query(flt.query)
-            self._update_status()  # the open article's hits for the new search
-
     def action_clear_filters(self) -> None:
         search = self.query_one("#search", QueryLine)
         if search.display:
             search.display = False
             self.query_one(ArticleList).focus()
             return
-        self.filter_names.clear()
-        self.feed_label = ""
-        self.set_filter(ArticleFilter())
-
-    def filter_feeds(self, feed_ids: frozenset[int], label: str) -> None:
-        """Only the articles of these feeds (one feed, or a tag's), from the palette."""
-        self.feed_label = label
-        self.set_filter(replace(self.article_filter, feed_ids=feed_ids))
-
-    def action_bookmarks_only(self) -> None:
-        flt = self.article_filter
-        self.set_filter(replace(flt, bookmarks_only=not flt.bookmarks_only))
+        self.clear_filters()
 
     # person pages -----------------------------------------------------------
 
@@ -373,23 +297,3 @@ class ReaderScreen(ListMoves):
             row = articles.row(articles.cursor)
             keep = self.current.id if self.current else (row.id if row else None)
             self._filter(self.article_filter, keep)
-
-    # header and status ------------------------------------------------------
-
-    def _filter_label(self) -> str:
-        return reading.filter_label(self.article_filter, self.filter_names, self.feed_label)
-
-    def _update_header(self) -> None:
-        count = self.query_one(ArticleList).count
-        label = self._filter_label()
-        text = f"المقالات {count}" + (f" · {label}" if label else "")
-        self.query_one("#articles-header", EngineLine).update(text)
-        self._update_status()
-
-    @on(BodyPane.HitChosen)
-    def _update_status(self) -> None:
-        label = self._filter_label() or ui("status.no_filter")
-        where = search_position(self.query_one(ArticleList), self.query_one(BodyView))
-        rest = self.fetching or where or ui("status.hints")
-        text = ui("status.line", label=label, mode=self.bidi_mode.value, rest=rest)
-        self.query_one("#status", EngineLine).update(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual import on, work
 
 from reader.store.read.rows import ArticleFilter
+from reader.tui import reading
 from reader.tui.screens.article_actions import ArticleActions
 from reader.tui.screens.prompt import Confirm
 from reader.tui.screens.results import MarkedRead
@@ -42,7 +43,8 @@ class ReadingMarks(ArticleActions):
         new_read = row.read != read
         new_bookmark = row.bookmarked != bookmarked
         articles.mark(row.id, read=new_read, bookmarked=new_bookmark)
-        pane.mark_other(row.id, read=new_read, bookmarked=new_bookmark)
+        story = reading.body_key(row, articles.filter) < 0
+        pane.mark_other(row.id, read=new_read, bookmarked=new_bookmark, story=story)
 
     def action_mark_all_read(self) -> None:
         count = self.query_one(ArticleList).count

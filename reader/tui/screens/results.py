@@ -12,6 +12,7 @@ from textual.message import Message
 
 from reader.store.read.rows import ArticleFilter, ListedArticle, ListedPerson
 from reader.tui.reading import Loaded
+from reader.views import View
 
 
 @dataclass
@@ -94,3 +95,15 @@ class MarkedRead(Message):
 
     count: int
     """Articles of the list now read."""
+
+
+@dataclass
+class ViewFound(Message):
+    """A saved view's names, looked up in the store."""
+
+    view: View
+    """The view chosen in the palette."""
+    names: dict[int, str]
+    """The entities it names that were found: id -> canonical name."""
+    missing: tuple[str, ...]
+    """The names it gives that nothing in the database is called."""

@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from reader.render.engine import VisualLine
 from reader.store.read.rows import ArticleFilter, ListedArticle
+from reader.tui.reading import sources_label
 from reader.tui.strips import first_rows, parts_line, visual_strip, with_marks
 from reader.tui.widgets.block_cache import BLOCK, BlockCache, BlockRead, Read
 from reader.tui.widgets.line_list import LineList
@@ -151,7 +152,10 @@ class ArticleList(LineList):
             line = titles[row] if row < len(titles) else VisualLine(" " * inner, rtl)
             mark_style = base + self.get_component_rich_style("article-list--mark")
             return with_marks(mark, mark_style, visual_strip(line, inner, style), self.mirrored)
-        meta = [part for part in (article.source, article.published) if part]
+        source = article.source
+        if article.story_size > 1 and self.filter.story is None:
+            source = sources_label(article.story_size)  # the row stands for them all
+        meta = [part for part in (source, article.published) if part]
         style = base + self.get_component_rich_style("article-list--meta")
         line = parts_line(meta, inner, mode, rtl)
         return with_marks("   ", style, visual_strip(line, inner, style), self.mirrored)

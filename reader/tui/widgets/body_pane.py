@@ -42,7 +42,7 @@ class ArticleLoaded(Message, bubble=False):
     """An article read for showing (None: it is gone since the list was read)."""
 
     article_id: int
-    """The article asked for."""
+    """The article asked for (its body key: minus a story row's id for the story)."""
     loaded: Loaded | None
     """It with its mentions and entities."""
 
@@ -110,16 +110,22 @@ class BodyPane(Vertical):
             self._entered = self.current.id
 
     @property
+    def key(self) -> int | None:
+        """The open body's key (`reading.body_key`), None when nothing is open."""
+        return None if self.current is None else _key(self.current)
+
+    @property
     def body(self) -> BodyView:
         return self.query_one(BodyView)
 
     # opening ----------------------------------------------------------------
 
     def open(self, article_id: int, query: str) -> None:
-        """Show the article, highlighting `query`'s hits; mark it read once it is shown."""
+        """Show the article (`reading.body_key`: a story's body for a negative id),
+        highlighting `query`'s hits; mark it read once it is shown."""
         self.save_position()
         left = self.current
-        if left is not None and self._entered == left.id and left.id != article_id:
+        if left is not None and self._entered == left.id and _key(left) != article_id:
             self._read_now()
         self._stop_read_timer()
         self._opening, self._query = article_id, query
@@ -130,7 +136,7 @@ class BodyPane(Vertical):
             self.post_message(
                 StoreRequest(
                     self,
-                    lambda store: reading.load_article(store, article_id),
+                    lambda store: reading.load_body(store, article_id),
                     lambda found: ArticleLoaded(article_id, found),
                     "open",
                 )
@@ -138,7 +144,7 @@ class BodyPane(Vertical):
         self.post_message(
             StoreRequest(
                 self,
-                lambda store: reading.remember_opened(store, article_id),
+                lambda store: reading.remember_opened(store, abs(article_id)),
                 lambda _: None,
                 "state",
                 exclusive=False,
@@ -147,7 +153,7 @@ class BodyPane(Vertical):
 
     def hold(self, loaded: Loaded) -> None:
         """An article read by someone else (the start-up read), to be shown without a read."""
-        self._held[loaded[0].id] = loaded
+        self._held[_key(loaded[0])] = loaded
 
     def forget(self) -> None:
         """Drop what was read ahead: the store may have changed (refresh)."""
@@ -252,7 +258,7 @@ class BodyPane(Vertical):
     @on(ReadAhead)
     def _read_ahead_done(self, message: ReadAhead) -> None:
         keep = {i: self._held[i] for i in message.ids if i in self._held}
-        keep.update((loaded[0].id, loaded) for loaded in message.found)
+        keep.update((_key(loaded[0]), loaded) for loaded in message.found)
         self._held = dict(list(keep.items())[-READ_AHEAD_KEEP:])
 
     # reading state ----------------------------------------------------------
@@ -270,14 +276,17 @@ class BodyPane(Vertical):
             self._stop_read_timer()
             self._mark(read=not self.current.read)
 
-    def mark_other(self, article_id: int, *, read: bool, bookmarked: bool) -> None:
+    def mark_other(
+        self, article_id: int, *, read: bool, bookmarked: bool, story: bool = False
+    ) -> None:
         """Marks for an article that is not (yet) the open one: under the list's cursor
-        while it is still being read, or read ahead. Kept until it is shown."""
-        held = self._held.get(article_id)
+        while it is still being read, or read ahead. Kept until it is shown. A story's
+        row (`story`) marks all the story's articles."""
+        held = self._held.get(-article_id if story else article_id)
         if held is not None:
             self._remember(replace(held[0], read=read, bookmarked=bookmarked))
         self._marks[article_id] = (read, bookmarked)
-        self._write(article_id, read=read, bookmarked=bookmarked)
+        self._write(article_id, read=read, bookmarked=bookmarked, story=story)
 
     def all_read(self) -> None:
         """The list was marked read (written by the screen): what is open, held or waiting
@@ -302,7 +311,7 @@ class BodyPane(Vertical):
         )
         self._remember(changed)
         self.post_message(self.Marked(changed))
-        self._write(article.id, read=read, bookmarked=bookmarked)
+        self._write(article.id, read=read, bookmarked=bookmarked, story=bool(article.members))
 
     def _write(
         self,
@@ -311,12 +320,13 @@ class BodyPane(Vertical):
         read: bool | None = None,
         bookmarked: bool | None = None,
         scroll: int | None = None,
+        story: bool = False,
     ) -> None:
         self.post_message(
             StoreRequest(
                 self,
                 lambda store: store.state.set_state(
-                    article_id, read=read, bookmarked=bookmarked, scroll=scroll
+                    article_id, read=read, bookmarked=bookmarked, scroll=scroll, story=story
                 ),
                 lambda _: None,
                 "state",
@@ -326,9 +336,9 @@ class BodyPane(Vertical):
 
     def _remember(self, article: Article) -> None:
         """Keep a read-ahead copy in step with state changed since it was read."""
-        loaded = self._held.get(article.id)
+        loaded = self._held.get(_key(article))
         if loaded is not None:
-            self._held[article.id] = (article, loaded[1], loaded[2])
+            self._held[_key(article)] = (article, loaded[1], loaded[2])
 
     # mentions ---------------------------------------------------------------
 
@@ -342,3 +352,8 @@ class BodyPane(Vertical):
         self._mention_steps = {entity_id: step % len(found)}
         mention = found[step % len(found)]
         self.body.mark(mention.start, mention.end)
+
+
+def _key(article: Article) -> int:
+    """Where an article is held: its id, or minus it for a story's body."""
+    return -article.id if article.members else article.id
