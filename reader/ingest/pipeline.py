@@ -40,6 +40,7 @@ from reader.ingest.prepare import (
 from reader.ingest.progress import ProgressBar
 from reader.ingest.signals import stop_on_signals
 from reader.ingest.templates import count_sites, templates_for
+from reader.store import story_sign
 from reader.store.records import DocumentRow, Duplicate, Failure, Outcome
 from reader.store.schema import open_db
 from reader.store.templates import add_to_templates
@@ -261,6 +262,7 @@ def prepared_batches(
     head = [[str(p)] for p in files[:workers]]
     rest = files[workers:]
     chunks = head + [[str(p) for p in rest[i : i + size]] for i in range(0, len(rest), size)]
+    story_sign.load()
     if pool_stop is None:
         context = _context()
         halt = context.Event()

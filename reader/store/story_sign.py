@@ -103,6 +103,13 @@ def _template() -> object:
     return MinHash(num_perm=NUM_PERM, seed=11, hashfunc=zlib.crc32)
 
 
+def load() -> None:
+    """Import datasketch and build the MinHash template now: ingest does, before its
+    workers fork, so they inherit both instead of each paying the import (about half a
+    CPU second, scipy included)."""
+    _template()
+
+
 def signature(folded: str) -> bytes:
     """NUM_PERM little-endian uint32 minima of a folded text's shingles (the words the
     search index holds, so folding is paid once); empty for a text too short to compare."""
