@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader import arabic
 from reader.ingest.mojibake import MOJIBAKE, unmangled
-from reader.marks import MARK, cap_marks
+from reader.marks import MARK_CLASS, cap_marks
 
 MAX_BYTES = 20 * 1024 * 1024
 _NORMALIZER_LIMIT = 2 * 1024 * 1024
@@ -51,7 +51,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _UTF16_HIGH = bytes([0x00, 0x06, 0x20, 0xFB, 0xFE])
 
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
-_PROSE = re.compile(r"[\w\s.,;:!?'\"()\[\]«»،؛؟%/\-–—…]")
+_PROSE_CLASS = r"\w\s.,;:!?'\"()\[\]«»،؛؟%/\-–—…"
+# Neither prose nor a combining mark: counting these few (findall builds one string per
+# match) is what a prose count costs, not one string per character of the text.
+_NOT_PROSE = re.compile(f"[^{_PROSE_CLASS}{MARK_CLASS}]")
 _ARABIC = re.compile(f"[{arabic.BLOCKS}]")
 _LATIN1_LETTERS = re.compile(r"[\u00c0-\u00ff]")
 
@@ -206,7 +209,7 @@ def _implausible(text: str, *, single_byte: bool, replaced: int = 0) -> str | No
     bad = len(_BAD_CHARS.findall(sample)) - replaced
     if bad > max(2, visible // 200):
         return f"{bad} control or invalid characters"
-    prose = len(_PROSE.findall(sample)) + len(MARK.findall(sample))
+    prose = prose_count(sample)
     if prose < 0.85 * visible:
         return "mostly symbols, not letters"
     if single_byte:
@@ -215,6 +218,12 @@ def _implausible(text: str, *, single_byte: bool, replaced: int = 0) -> str | No
         if arabic and latin1 > 0.02 * arabic:
             return "Arabic letters mixed with accented Latin ones (a wrong code page)"
     return None
+
+
+def prose_count(text: str) -> int:
+    """Characters of `text` that are letters, digits, white space, common punctuation or
+    combining marks (which count with their letters)."""
+    return len(text) - len(_NOT_PROSE.findall(text))
 
 
 def _normalizer_guess(data: bytes) -> Decoded | None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import codecs
 import os
 import random
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
-from reader.ingest.decode import MAX_BYTES, DecodeError, decode, read_bytes
+from reader.ingest.decode import MAX_BYTES, DecodeError, decode, prose_count, read_bytes
+from reader.marks import MARK
 
 ARABIC = "قال الرئيس الروسي فلاديمير بوتين إن الزيارة ناجحة، وأضاف أن التعاون سيستمر.\n" * 3
 
@@ -95,3 +98,12 @@ def test_permission_error_is_one_clear_reason(
     monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(DecodeError, match="permission denied"):
         read_bytes(locked)
+
+
+def test_the_prose_count_is_prose_characters_plus_combining_marks_for_every_code_point() -> None:
+    # The definition the plausibility check was written with, one string per match.
+    prose = re.compile(r"[\w\s.,;:!?'\"()\[\]«»،؛؟%/\-–—…]")
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    expected = [len(prose.findall(c)) + len(MARK.findall(c)) for c in every]
+    assert [prose_count(c) for c in every] == expected
+    assert prose_count("".join(every)) == sum(expected)
