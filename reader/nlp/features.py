@@ -184,15 +184,30 @@ _FOREIGN_ENDINGS = (
     "وف", "وفا", "يف", "يفا", "سكي", "سكايا", "ينغ", "ونغ", "انغ", "ينج", "ونج", "شتاين",
     "برغ", "بورغ", "فيتش", "يتش", "يللي", "يني", "وني", "اني", "يو", "ز", "س", "يس", "وس",
 )  # fmt: skip
+# The endings by their last letter, in the order above: a word tries only the few it can end with.
+_ENDINGS_BY_LAST = {
+    last: tuple(end for end in _FOREIGN_ENDINGS if end[-1] == last)
+    for last in {end[-1] for end in _FOREIGN_ENDINGS}
+}
 _FOREIGN_GROUPS = ("تش", "تس", "تز", "غن", "نغ", "يي", "وو", "ىو", "يا", "يو", "وي", "وا")
 _LONG = frozenset("اوي")
 _ORDINARY_BAND = 6
 
 
+class _ShapeTable(dict[int, str]):
+    """str.translate's table for _shape: a long vowel → V, any other character → C."""
+
+    def __missing__(self, key: int) -> str:
+        return "C"
+
+
+_SHAPE = _ShapeTable({ord(ch): "V" for ch in _LONG})
+
+
 def _shape(word: str) -> str:
     """Consonant/long-vowel pattern (بوتين → CVCVC): Arabic word patterns rarely put long
     vowels where transliterations do."""
-    return "".join("V" if ch in _LONG else "C" for ch in word[:9])
+    return word[:9].translate(_SHAPE)
 
 
 def _frequency_features(word: str) -> list[str]:
@@ -208,7 +223,8 @@ def _frequency_features(word: str) -> list[str]:
         feats.append("ord")
     if word.isalpha() and not word.isascii() and not word.startswith("ال"):
         feats.append("cv=" + _shape(word))
-        feats.extend("fx=" + end for end in _FOREIGN_ENDINGS if word.endswith(end))
+        endings = _ENDINGS_BY_LAST.get(word[-1:], ())
+        feats.extend("fx=" + end for end in endings if word.endswith(end))
         groups = sum(group in word for group in _FOREIGN_GROUPS)
         if groups:
             feats.append(f"fg={min(groups, 3)}")
