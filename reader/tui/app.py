@@ -8,12 +8,14 @@ and gives the terminal its own bidi back on suspend and exit.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette, Provider
 from textual.keys import format_key
 from textual.message import Message
 from textual.reactive import reactive
@@ -24,6 +26,8 @@ from reader.paths import styles_dir
 from reader.render.engine import BidiMode
 from reader.render.modes import next_mode
 from reader.tui import ui_text
+from reader.tui.commands.listed import shown
+from reader.tui.commands.system import SystemCommands
 from reader.tui.keymap import binding_groups
 from reader.tui.keys import APP_BINDINGS
 from reader.tui.screens.help import HelpScreen, key_table
@@ -49,6 +53,7 @@ class KhabarApp(App[None]):
     # Ctrl+P: the reader screen's feeds (fetch now, one feed, one tag), its filters and
     # saved views, and Textual's own.
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {SystemCommands}
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP, init=False)
     """Who orders Arabic: app, terminal or off; the screens follow it."""
@@ -98,6 +103,7 @@ class KhabarApp(App[None]):
         return self.reader
 
     def on_mount(self) -> None:
+        self.set_class(ui_text.rtl(), "-arabic")
         if self.user_keymap:
             self.set_keymap(self.user_keymap)
         self.app_suspend_signal.subscribe(self, self._on_suspend)
@@ -105,7 +111,14 @@ class KhabarApp(App[None]):
         tell_app_terminal(self, self.bidi_mode)
         # Config problems stay up long enough to be read (Textual's default is 5 s).
         for notice in self.notices:
-            self.notify(notice, severity="warning", markup=False, timeout=NOTICE_SECONDS)
+            said = ui_text.ui("notice.start", problem=notice)
+            self.notify(said, severity="warning", markup=False, timeout=NOTICE_SECONDS)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the interface's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = shown(ui_text.ui("palette.placeholder"), self.bidi_mode).plain
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def _on_suspend(self, _: object) -> None:
         tell_app_terminal(self, BidiMode.TERMINAL)

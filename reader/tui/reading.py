@@ -21,7 +21,6 @@ from reader.store.read.rows import (
     Mention,
 )
 from reader.store.schema import SchemaTooNew
-from reader.tui import ui_text
 from reader.tui.body_rows import warm
 from reader.tui.strips import fit_line
 from reader.tui.ui_text import ui
@@ -99,11 +98,10 @@ def read_ahead(
 def sources_label(count: int) -> str:
     """ "3 sources" on a story's row, in the interface's language: Arabic gives the dual and
     the plural of 3–10 their own forms (the list is Arabic text), else "label: n"."""
-    if ui_text.language() == "ar":
-        if count == 2:
-            return "مصدران"
-        if 3 <= count <= 10:
-            return f"{count} مصادر"
+    if count == 2:
+        return ui("list.sources_two")
+    if 3 <= count <= 10:
+        return ui("list.sources_few", count=count)
     return ui("list.sources", count=count)
 
 

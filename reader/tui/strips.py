@@ -47,16 +47,17 @@ def visual_strip(
     return Strip(segments).adjust_cell_length(width, base)
 
 
-def fit_line(text: str, width: int, mode: BidiMode) -> VisualLine:
+def fit_line(text: str, width: int, mode: BidiMode, rtl: bool | None = None) -> VisualLine:
     """One row for a short text; when it does not fit, cut at its logical end and put the
-    ellipsis where the reader's eye ends (the left edge of an RTL row, the right of LTR)."""
+    ellipsis where the reader's eye ends (the left edge of an RTL row, the right of LTR).
+    `rtl` is the base direction when the caller knows it (interface text)."""
     flat = " ".join(text.split())
-    rows = render_text(flat, width, mode)
+    rows = render_text(flat, width, mode, rtl=rtl)
     if not rows:
         return VisualLine(" " * width, True)
     if len(rows) == 1 or width < 2:
         return rows[0]
-    first = render_text(flat, width - 1, mode)[0]
+    first = render_text(flat, width - 1, mode, rtl=rtl)[0]
     if first.rtl:
         shifted = tuple((s + 1, e + 1, n) for s, e, n in first.styles)
         return VisualLine(ELLIPSIS + first.text, True, shifted, first.logical_start)
@@ -71,12 +72,13 @@ def text_strip(
     *,
     prefix: str = "",
     prefix_style: Style | None = None,
+    rtl: bool | None = None,
 ) -> Strip:
     """A one-row text (title, name, status) through the engine, cut where the eye ends."""
     if width <= len(prefix):
         return Strip.blank(width, base)
     inner = width - len(prefix)
-    body = visual_strip(fit_line(text, inner, mode), inner, base)
+    body = visual_strip(fit_line(text, inner, mode, rtl), inner, base)
     if not prefix:
         return body
     return Strip.join([Strip([Segment(prefix, prefix_style or base)]), body])

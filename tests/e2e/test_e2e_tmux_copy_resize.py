@@ -97,9 +97,14 @@ def test_mirrored_layout(tmp_path: Path, layout: str) -> None:
     db = tmp_path / "seeds.db"
     ingest_paths(db, [seeds_dir()], workers=1, entities=False)
     session = f"khabar-e2e-layout-{layout}-{tmp_path.name}"
-    command = f"env -u COLUMNS -u LINES {khabar} --db {db} --layout {layout}"
+    config = tmp_path / "config" / "khabar"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text('ui_language = "ar"\n', encoding="utf-8")
+    home = f"XDG_CONFIG_HOME={config.parent}"
+    command = f"env -u COLUMNS -u LINES {home} {khabar} --db {db} --layout {layout}"
     _tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "40", command)
-    # The articles header, as app mode draws it: shaped, in visual order.
+    # The articles header of the Arabic interface, as app mode draws it: shaped, in
+    # visual order.
     header = "ﺕﻻﺎﻘﻤﻟﺍ"
     try:
         _wait(lambda: _pane_holding(session, header) is not None, "the article list", session)

@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from reader.commands.read import build_app
 from reader.config import config_path
 from reader.tui.app import KhabarApp
+from reader.tui.ui_text import plain
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.engine_text import EngineLine
 from tests.tui.tui_support import settle, sync
@@ -24,7 +25,7 @@ def listed(app: KhabarApp) -> set[int]:
 
 
 def header(app: KhabarApp) -> str:
-    return app.query_one("#articles-header", EngineLine).text
+    return plain(app.query_one("#articles-header", EngineLine).text)
 
 
 def query(db: Path, sql: str, *params: object) -> set[int]:

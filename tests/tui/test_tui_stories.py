@@ -19,6 +19,7 @@ from reader.tui import ui_text
 from reader.tui.app import KhabarApp
 from reader.tui.reading import sources_label
 from reader.tui.strips import fit_line
+from reader.tui.ui_text import plain
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_pane import BodyPane
 from reader.tui.widgets.engine_text import EngineLine
@@ -105,7 +106,7 @@ async def test_one_row_per_story_enter_expands_and_escape_folds(stories_db: Path
         await settle(pilot)
         assert articles.count == lead.story_size
         header = app.query_one("#articles-header", EngineLine).text
-        assert header.startswith(f"المقالات {lead.story_size} · story: ")
+        assert plain(header).startswith(f"Articles {lead.story_size} · story: ")
         assert app.reader.query_one(BodyPane).current.members == ()  # type: ignore[union-attr]
         await pilot.press("escape")
         await settle(pilot)

@@ -42,25 +42,25 @@ class FeedCommands(ListedCommands):
     def commands(self) -> list[Command]:
         screen = cast(FeedScreen, self.screen)
         commands: list[Command] = [
-            ("Fetch due feeds", "fetch new articles now (R)", screen.action_fetch_feeds)
+            (ui("palette.fetch"), ui("palette.fetch.help"), screen.action_fetch_feeds)
         ]
         tags: dict[str, list[int]] = {}
         for feed in self._feeds:
             show = partial(screen.filter_feeds, frozenset({feed.id}), feed.name)
-            count = _count(feed.articles, "article")
-            commands.append((f"Feed: {feed.name}", f"only its {count}", show))
+            commands.append(
+                (ui("palette.feed", name=feed.name), _only(feed.articles, "feed"), show)
+            )
             for tag in feed.tags:
                 tags.setdefault(tag, []).append(feed.id)
         for tag, ids in sorted(tags.items()):
-            show = partial(screen.filter_feeds, frozenset(ids), f"tag {tag}")
-            commands.append(
-                (f"Tag: {tag}", f"only the articles of its {_count(len(ids), 'feed')}", show)
-            )
+            show = partial(screen.filter_feeds, frozenset(ids), ui("palette.tag.label", tag=tag))
+            commands.append((ui("palette.tag", tag=tag), _only(len(ids), "tag"), show))
         return commands
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _only(count: int, what: str) -> str:
+    """ "only its 3 articles" (a feed's), "only the articles of its 2 feeds" (a tag's)."""
+    return ui(f"palette.{what}.one") if count == 1 else ui(f"palette.{what}.many", count=count)
 
 
 def fetch_due_feeds(db_path: Path, post: Callable[[Message], object]) -> None:
@@ -89,7 +89,7 @@ def fetch_due_feeds(db_path: Path, post: Callable[[Message], object]) -> None:
         post(FeedsFetched(ui("feeds.failed", error=error), added))
         return
     if not report.feeds:
-        summary = ui("feeds.none_due") if not report.notes else report.notes[0]
+        summary = ui("feeds.note", note=report.notes[0]) if report.notes else ui("feeds.none_due")
     else:
         feeds = "1 feed" if done == 1 else f"{done} feeds"
         articles = "article" if added == 1 else "articles"

@@ -9,24 +9,19 @@ through the reader screen's own store (reader/store/read/choices.py).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from typing import Protocol, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit, Hits
 
-from reader.kinds import Kind
-from reader.render.engine import BidiMode
 from reader.store.read.choices import FilterChoices
 from reader.store.read.library import Library
 from reader.store.read.rows import ArticleFilter
 from reader.tui import reading
-from reader.tui.strips import fit_line
+from reader.tui.commands.listed import Command, ListedCommands, shown
+from reader.tui.ui_text import ui
 from reader.views import View, typed_dates
-
-KIND_NAMES = {Kind.PER: "Person", Kind.LOC: "Place", Kind.ORG: "Organisation"}
-Command = tuple[str, str, Callable[[], object]]
 
 
 class FilterScreen(Protocol):
@@ -48,8 +43,20 @@ class FilterScreen(Protocol):
     def apply_view(self, view: View) -> None: ...
 
 
-def _articles(count: int) -> str:
-    return "1 article" if count == 1 else f"{count} articles"
+def _only(count: int) -> str:
+    return ui("palette.only.one") if count == 1 else ui("palette.only.many", count=count)
+
+
+def _describe(view: View) -> str:
+    """What a saved view keeps, as its palette entry's help."""
+    parts = [name for _, name in view.entities] + sorted(view.sources)
+    if view.since or view.until:
+        parts.append(f"{view.since or '…'}–{view.until or '…'}")
+    parts += [ui("palette.view.unread")] * view.unread
+    parts += [ui("palette.view.bookmarks")] * view.bookmarks
+    if view.search:
+        parts.append(f"/{view.search}")
+    return " + ".join(parts) or ui("palette.view.everything")
 
 
 def _newest(newest: str | None) -> list[tuple[str, str, str]]:
@@ -60,50 +67,44 @@ def _newest(newest: str | None) -> list[tuple[str, str, str]]:
         last = date.fromisoformat(newest[:10])
     except ValueError:
         return []
+    week, month = (last - timedelta(days=6)).isoformat(), (last - timedelta(days=29)).isoformat()
     return [
-        (
-            f"Dates: the newest week ({(last - timedelta(days=6)).isoformat()}..)",
-            (last - timedelta(days=6)).isoformat(),
-            last.isoformat(),
-        ),
-        (
-            f"Dates: the newest month ({(last - timedelta(days=29)).isoformat()}..)",
-            (last - timedelta(days=29)).isoformat(),
-            last.isoformat(),
-        ),
+        (ui("palette.dates.week", since=week), week, last.isoformat()),
+        (ui("palette.dates.month", since=month), month, last.isoformat()),
     ]
 
 
-class FilterCommands(Provider):
+class FilterCommands(ListedCommands):
     async def startup(self) -> None:
         library = cast(FilterScreen, self.screen).library
         self._choices = FilterChoices()
         if library is not None:
             self._choices = await asyncio.to_thread(library.choices.choices)
 
-    def _commands(self) -> list[Command]:
+    def commands(self) -> list[Command]:
         screen = cast(FilterScreen, self.screen)
         flt = screen.article_filter
         commands: list[Command] = [
-            (f"View: {view.name}", view.describe(), partial(screen.apply_view, view))
+            (ui("palette.view", name=view.name), _describe(view), partial(screen.apply_view, view))
             for view in screen.views
         ]
         for part, label in reading.filter_parts(flt, screen.filter_names, screen.feed_label):
-            commands.append(
-                (f"Clear: {label}", "keep the rest of the filter", partial(screen.clear_part, part))
-            )
+            clear = partial(screen.clear_part, part)
+            commands.append((ui("palette.clear", label=label), ui("palette.clear.help"), clear))
         if flt.active:
-            commands.append(("Clear all filters", "every article (Esc)", screen.clear_filters))
-        unread = "Unread only: off" if flt.unread_only else "Unread only"
-        commands.append((unread, "only the articles not read yet (U)", screen.action_unread_only))
-        marks = "Bookmarks only: off" if flt.bookmarks_only else "Bookmarks only"
-        commands.append((marks, "only the bookmarked articles (B)", screen.action_bookmarks_only))
+            commands.append(
+                (ui("palette.clear_all"), ui("palette.clear_all.help"), screen.clear_filters)
+            )
+        unread = ui("palette.unread_off" if flt.unread_only else "palette.unread")
+        commands.append((unread, ui("palette.unread.help"), screen.action_unread_only))
+        marks = ui("palette.bookmarks_off" if flt.bookmarks_only else "palette.bookmarks")
+        commands.append((marks, ui("palette.bookmarks.help"), screen.action_bookmarks_only))
         for choice in self._choices.entities:
             if choice.id not in flt.entity_ids:
                 commands.append(
                     (
-                        f"{KIND_NAMES[choice.kind]}: {choice.name}",
-                        f"only its {_articles(choice.articles)}",
+                        ui(f"palette.kind.{choice.kind.value}", name=choice.name),
+                        _only(choice.articles),
                         partial(screen.filter_entity, choice.id, choice.name),
                     )
                 )
@@ -111,42 +112,28 @@ class FilterCommands(Provider):
             if source not in flt.sources:
                 commands.append(
                     (
-                        f"Source: {source}",
-                        f"only its {_articles(count)}",
+                        ui("palette.source", name=source),
+                        _only(count),
                         partial(screen.filter_sources, frozenset({source})),
                     )
                 )
         for name, since, until in _newest(self._choices.newest):
-            commands.append(
-                (name, "type dates FROM..TO for others", partial(screen.filter_dates, since, until))
-            )
+            dates = partial(screen.filter_dates, since, until)
+            commands.append((name, ui("palette.dates.help"), dates))
         return commands
 
-    def _visual(self, text: str) -> str:
-        """The palette draws text as it is: Arabic names go in shaped and in visual order,
-        as the reader's own engine lays them out in the app's bidi mode."""
-        mode = getattr(self.app, "bidi_mode", BidiMode.APP)
-        head, colon, tail = text.rpartition(": ") if text.isascii() is False else ("", "", text)
-        return head + colon + fit_line(tail, len(tail) + 2, mode).text.strip()
-
-    async def discover(self) -> Hits:
-        for name, help_text, command in self._commands():
-            yield DiscoveryHit(self._visual(name), command, help=self._visual(help_text))
-
     async def search(self, query: str) -> Hits:
-        screen = cast(FilterScreen, self.screen)
+        """A typed date range first ("dates 2024-01..2024-03"), then the listed commands."""
         dates = typed_dates(query)
         if dates is not None:
-            label = f"Dates: {dates[0] or '…'}..{dates[1] or '…'}"
+            screen = cast(FilterScreen, self.screen)
+            label = ui("palette.dates", since=dates[0] or "…", until=dates[1] or "…")
             yield Hit(
                 1.0,
-                label,
+                shown(label, self._mode),
                 partial(screen.filter_dates, *dates),
-                help="only the articles published then (both days included)",
+                text=label,
+                help=self._help(ui("palette.dates.typed.help")),
             )
-        matcher = self.matcher(query)
-        for name, help_text, command in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                shown = matcher.highlight(name) if name.isascii() else self._visual(name)
-                yield Hit(score, shown, command, help=self._visual(help_text))
+        async for hit in super().search(query):
+            yield hit

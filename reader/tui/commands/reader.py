@@ -12,27 +12,18 @@ from typing import Protocol, cast
 
 from reader.render.engine import BidiMode
 from reader.tui.commands.listed import Command, ListedCommands
+from reader.tui.ui_text import ui
 
-BIDI_HELP = {
-    BidiMode.APP: "khabar shapes and orders Arabic itself (the default)",
-    BidiMode.TERMINAL: "logical order for a terminal with its own bidi",
-    BidiMode.OFF: "the raw logical text, left to right",
-}
 SCREEN_ACTIONS = (
-    ("Next unread", "the next unread article of the list (])", "unread(1)"),
-    ("Previous unread", "the previous unread article of the list ([)", "unread(-1)"),
-    ("Mark all read", "every article of the list as it is filtered now (A)", "mark_all_read"),
-    ("Save the article", "to a file, as Markdown or plain text (s)", "save"),
-    ("Pipe the article", "its text, in logical order, to a shell command (|)", "pipe"),
-    ("Export the list", "the filtered list's articles as JSON lines, to a file", "export_list"),
+    ("palette.next_unread", "unread(1)"),
+    ("palette.previous_unread", "unread(-1)"),
+    ("palette.mark_all_read", "mark_all_read"),
+    ("palette.save", "save"),
+    ("palette.pipe", "pipe"),
+    ("palette.export", "export_list"),
 )
-"""(name, help, the reader screen's action) for the commands that act on the screen."""
-
-
-LAYOUT_HELP = {
-    True: "mirrored: the article list on the right, marks and counts at the right",
-    False: "the article list on the left",
-}
+"""(the catalog key of its name; its help is the key + ".help", the reader screen's
+action) for the commands that act on the screen."""
 
 
 class BidiApp(Protocol):
@@ -49,16 +40,17 @@ class ReaderCommands(ListedCommands):
         now = cast(BidiApp, app).bidi_mode
         commands: list[Command] = [
             (
-                f"Bidi mode: {mode.value}",
-                BIDI_HELP[mode] + (" · now" if mode == now else " (m cycles)"),
+                ui("palette.bidi", mode=mode.value),
+                ui(f"palette.bidi.{mode.value}")
+                + ui("palette.now" if mode == now else "palette.bidi.cycle"),
                 partial(setattr, app, "bidi_mode", mode),
             )
             for mode in BidiMode
         ]
         commands += [
             (
-                f"Theme: {name}",
-                "the current theme" if name == app.theme else "switch to it",
+                ui("palette.theme", name=name),
+                ui("palette.theme.now" if name == app.theme else "palette.theme.switch"),
                 partial(setattr, app, "theme", name),
             )
             for name in sorted(app.available_themes)
@@ -67,14 +59,15 @@ class ReaderCommands(ListedCommands):
         now_mirrored = cast(MirroredScreen, screen).mirrored
         commands += [
             (
-                f"Layout: {'rtl' if mirror else 'ltr'}",
-                LAYOUT_HELP[mirror] + (" · now" if mirror == now_mirrored else ""),
+                ui(f"palette.layout.{side}"),
+                ui(f"palette.layout.{side}.help")
+                + (ui("palette.now") if mirror == now_mirrored else ""),
                 partial(setattr, screen, "mirrored", mirror),
             )
-            for mirror in (True, False)
+            for side, mirror in (("rtl", True), ("ltr", False))
         ]
         commands += [
-            (name, help_text, partial(screen.run_action, action))
-            for name, help_text, action in SCREEN_ACTIONS
+            (ui(key), ui(f"{key}.help"), partial(screen.run_action, action))
+            for key, action in SCREEN_ACTIONS
         ]
         return commands

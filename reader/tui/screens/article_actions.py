@@ -100,9 +100,9 @@ class ArticleActions(ListScreen):
                 return
             path = Path(answer).expanduser()
             if path.is_dir():
-                self.notify(f"{path} is a folder: give a file name", markup=False)
+                self.notify(ui("notice.is_folder", path=path), markup=False)
             elif path.exists():
-                self.app.push_screen(Confirm(f"{path} exists. Overwrite it?"), overwrite(path))
+                self.app.push_screen(Confirm(ui("ask.overwrite", path=path)), overwrite(path))
             else:
                 then(path)
 
@@ -118,10 +118,10 @@ class ArticleActions(ListScreen):
     def action_save(self) -> None:
         article = self.current
         if article is None:
-            self.notify("No article open to save", markup=False)
+            self.notify(ui("save.none"), markup=False)
             return
         self.ask_path(
-            "Save as (.md: Markdown, other names: plain text):",
+            ui("save.ask"),
             saved_dir() / f"khabar-{article.id}.md",
             lambda path: self._save(article, path),
         )
@@ -134,15 +134,14 @@ class ArticleActions(ListScreen):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as error:
-            self._reply(Written(f"Could not write {path}: {error.strerror or error}", ok=False))
+            self._reply(Written(_not_written(path, error), ok=False))
             return
-        kind = "Markdown" if as_markdown else "plain text"
-        self._reply(Written(f"Saved as {kind}: {path}"))
+        self._reply(Written(ui("save.markdown" if as_markdown else "save.plain", path=path)))
 
     def action_pipe(self) -> None:
         article = self.current
         if article is None:
-            self.notify("No article open to pipe", markup=False)
+            self.notify(ui("pipe.none"), markup=False)
             return
 
         def answered(command: str | None) -> None:
@@ -150,11 +149,11 @@ class ArticleActions(ListScreen):
                 self.last_command = command
                 self._pipe(article, command)
 
-        question = "Pipe the text (logical order) to the shell command:"
-        self.app.push_screen(LinePrompt(question, self.last_command), answered)
+        self.app.push_screen(LinePrompt(ui("pipe.ask"), self.last_command), answered)
 
     @work(thread=True, group="pipe", exit_on_error=False)
     def _pipe(self, article: Article, command: str) -> None:
+        shown = f"| {command}"  # one field, so the "|" stays with the command in Arabic
         try:
             done = subprocess.run(
                 command,
@@ -166,22 +165,27 @@ class ArticleActions(ListScreen):
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            self._reply(Written(f"| {command}: stopped after {PIPE_TIMEOUT} s", ok=False))
+            said = ui("pipe.stopped", command=shown, seconds=PIPE_TIMEOUT)
+            self._reply(Written(said, ok=False))
             return
         except OSError as error:
-            self._reply(Written(f"| {command}: {error.strerror or error}", ok=False))
+            said = ui("pipe.failed", command=shown, error=error.strerror or error)
+            self._reply(Written(said, ok=False))
             return
-        said = (done.stdout or done.stderr).decode("utf-8", "replace").strip().splitlines()
-        first = f": {said[0][:200]}" if said else ""
-        self._reply(Written(f"| {command}: exit {done.returncode}{first}", ok=done.returncode == 0))
+        lines = (done.stdout or done.stderr).decode("utf-8", "replace").strip().splitlines()
+        status = done.returncode
+        said = (
+            ui("pipe.said", command=shown, status=status, said=lines[0][:200])
+            if lines
+            else ui("pipe.exit", command=shown, status=status)
+        )
+        self._reply(Written(said, ok=status == 0))
 
     def action_export_list(self) -> None:
         """The articles of the list as it is filtered now, as `khabar export` writes them."""
         flt = self.query_one(ArticleList).filter
         default = saved_dir() / f"khabar-list-{date.today().isoformat()}.jsonl"
-        self.ask_path(
-            "Export the list (JSON lines) to:", default, lambda path: self._export(flt, path)
-        )
+        self.ask_path(ui("export.ask"), default, lambda path: self._export(flt, path))
 
     @work(thread=True, group="export", exit_on_error=False)
     def _export(self, flt: ArticleFilter, path: Path) -> None:
@@ -193,9 +197,15 @@ class ArticleActions(ListScreen):
                 for record in iter_export_ids(conn, ids):
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
         except OSError as error:
-            self._reply(Written(f"Could not write {path}: {error.strerror or error}", ok=False))
+            self._reply(Written(_not_written(path, error), ok=False))
             return
         finally:
             conn.close()
-        noun = "article" if len(ids) == 1 else "articles"
-        self._reply(Written(f"{len(ids)} {noun} exported to {path}"))
+        if len(ids) == 1:
+            self._reply(Written(ui("export.one", path=path)))
+        else:
+            self._reply(Written(ui("export.many", count=len(ids), path=path)))
+
+
+def _not_written(path: Path, error: OSError) -> str:
+    return ui("notice.could_not_write", path=path, error=error.strerror or error)

@@ -241,7 +241,11 @@ class ListScreen(StoreScreen):
     def _update_header(self) -> None:
         count = self.query_one(ArticleList).count
         label = self._filter_label()
-        text = f"المقالات {count}" + (f" · {label}" if label else "")
+        text = (
+            ui("pane.articles_filtered", count=count, label=label)
+            if label
+            else ui("pane.articles", count=count)
+        )
         self.query_one("#articles-header", EngineLine).update(text)
         self._update_status()
 
@@ -253,5 +257,6 @@ class ListScreen(StoreScreen):
     def _update_status(self) -> None:
         label = self._filter_label() or ui("status.no_filter")
         rest = self.fetching or self.status_position() or ui("status.hints")
-        text = ui("status.line", label=label, mode=self.bidi_mode.value, rest=rest)
+        mode = ui(f"status.mode.{self.bidi_mode.value}")
+        text = ui("status.line", label=label, mode=mode, rest=rest)
         self.query_one("#status", EngineLine).update(text)

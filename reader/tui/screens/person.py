@@ -149,18 +149,19 @@ def shown_date(iso: str | None) -> str:
 def timeline_label(page: PersonPage) -> str:
     line = page.timeline
     if line.first is None:
-        return f"إشارات عبر الزمن: لا تواريخ ({line.undated} بلا تاريخ)"
-    unit = "أسبوعيا" if line.unit == "week" else "شهريا"
-    undated = f" · {line.undated} بلا تاريخ" if line.undated else ""
+        return ui("person.no_dates", undated=line.undated)
+    unit = ui("person.weekly" if line.unit == "week" else "person.monthly")
+    undated = ui("person.undated", undated=line.undated) if line.undated else ""
     span = f"{shown_date(line.first)} – {shown_date(line.last)}"
-    return f"إشارات عبر الزمن ({unit}): {span}{undated}"
+    return ui("person.timeline", unit=unit, span=span, undated=undated)
 
 
 def facts_text(page: PersonPage) -> str:
-    spellings = "، ".join(f"{s} ({n})" for s, n in page.spellings)
-    lines = [f"الكتابات: {spellings}"]
+    comma = ui("person.list_comma")
+    lines = [ui("person.spellings", spellings=comma.join(f"{s} ({n})" for s, n in page.spellings))]
     if page.roles:
-        lines.append("الألقاب: " + "، ".join(f"{r} ({n})" for r, n in page.roles[:6]))
+        roles = comma.join(f"{r} ({n})" for r, n in page.roles[:6])
+        lines.append(ui("person.roles", roles=roles))
     return "\n".join(lines)
 
 
@@ -193,22 +194,22 @@ class PersonScreen(Screen[int | None]):
         yield EngineText("", id="person-facts").data_bind(mode)
         with Horizontal(id="person-lists"):
             with Vertical(id="person-people-pane", classes="pane"):
-                yield EngineLine("أشخاص في المقالات نفسها", classes="pane-header").data_bind(mode)
+                yield EngineLine(ui("person.people"), classes="pane-header").data_bind(mode)
                 yield PeopleWith(id="person-people").data_bind(mode)
             with Vertical(id="person-links"):
                 with Vertical(classes="pane"):
                     yield EngineLine(
-                        "أقوال", id="person-quotes-header", classes="pane-header"
+                        ui("person.quotes"), id="person-quotes-header", classes="pane-header"
                     ).data_bind(mode)
                     yield ArticleLinks(id="person-quotes").data_bind(mode)
                 with Vertical(classes="pane"):
                     yield EngineLine(
-                        "المقالات", id="person-articles-header", classes="pane-header"
+                        "…",
+                        id="person-articles-header",
+                        classes="pane-header",
                     ).data_bind(mode)
                     yield ArticleLinks(id="person-articles").data_bind(mode)
-        yield EngineLine(
-            "Esc back  Enter open  b articles with both  Tab next list", id="person-status"
-        ).data_bind(mode)
+        yield EngineLine(ui("person.keys"), id="person-status").data_bind(mode)
 
     def on_mount(self) -> None:
         if hasattr(self.app, "bidi_mode"):
@@ -241,7 +242,13 @@ class PersonScreen(Screen[int | None]):
         if page is None:
             title.update(ui("person.gone"))
             return
-        title.update(f"{page.canonical} · {page.article_count} مقالات")
+        count = page.article_count
+        name = page.canonical
+        title.update(
+            ui("person.title_one", name=name)
+            if count == 1
+            else ui("person.title", name=name, count=count)
+        )
         self.query_one("#person-range", EngineLine).update(timeline_label(page))
         self.query_one(Sparkline).data = [float(n) for _, n in page.timeline.periods]
         self.query_one("#person-facts", EngineText).update(facts_text(page))
@@ -251,8 +258,13 @@ class PersonScreen(Screen[int | None]):
 
     def _show_articles(self, articles: list[ArticleRef], other: CoPerson | None) -> None:
         self.both = other
-        header = "المقالات" if other is None else f"المقالات مع {other.canonical}"
-        self.query_one("#person-articles-header", EngineLine).update(f"{header} ({len(articles)})")
+        count = len(articles)
+        header = (
+            ui("person.articles", count=count)
+            if other is None
+            else ui("person.articles_with", name=other.canonical, count=count)
+        )
+        self.query_one("#person-articles-header", EngineLine).update(header)
         self.query_one("#person-articles", ArticleLinks).set_articles(articles)
 
     @on(PeopleWith.Chosen)

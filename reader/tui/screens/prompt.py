@@ -1,7 +1,8 @@
 """The reader's two small questions: a line to edit (a path, a command) and yes or no.
 
 Both are modal screens that dismiss with the answer, so the caller is one callback;
-Esc is always "no answer".
+Esc is always "no answer". The question is interface text, drawn by the display engine
+in the interface's direction (an Arabic question with a path in it reads right to left).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input
+
+from reader.tui.ui_text import ui
+from reader.tui.widgets.engine_text import InterfaceText
 
 
 class LinePrompt(ModalScreen[str | None]):
@@ -30,7 +34,7 @@ class LinePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
-            yield Static(self.question, markup=False)
+            yield InterfaceText(self.question, id="prompt-question")
             yield Input(self.value, id="prompt-input", select_on_focus=False)
 
     @on(Input.Submitted)
@@ -52,4 +56,4 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box"):
-            yield Static(f"{self.question}  y / n", markup=False)
+            yield InterfaceText(ui("ask.yes_no", question=self.question), id="prompt-question")

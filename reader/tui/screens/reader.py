@@ -84,7 +84,7 @@ class ReaderScreen(ListMoves):
             with Vertical(id="side"):
                 with Vertical(id="entities-pane", classes="pane"):
                     yield EngineLine(
-                        "كيانات المقال", id="entities-header", classes="pane-header"
+                        ui("pane.entities"), id="entities-header", classes="pane-header"
                     ).data_bind(mode)
                     yield EntitiesList(id="entities").data_bind(mode, mirror)
                 yield PeoplePane(id="people-pane", classes="pane").data_bind(

@@ -12,10 +12,10 @@ from textual.strip import Strip
 
 from reader.kinds import Kind
 from reader.store.read.rows import EntityCount
+from reader.tui import ui_text
 from reader.tui.strips import counted, text_strip, visual_strip
+from reader.tui.ui_text import ui
 from reader.tui.widgets.line_list import LineList
-
-GROUP_TITLES = {Kind.PER: "أشخاص", Kind.LOC: "أماكن", Kind.ORG: "منظمات", Kind.MISC: "أخرى"}
 
 
 class EntitiesList(LineList):
@@ -90,7 +90,7 @@ class EntitiesList(LineList):
         mode = self.bidi_mode
         if isinstance(item, Kind):
             style = self.rich_style + self.get_component_rich_style("entities--group")
-            return text_strip(GROUP_TITLES[item], width, mode, style)
+            return text_strip(ui(f"group.{item.value}"), width, mode, style, rtl=ui_text.rtl())
         line = counted(item.canonical, item.mentions, width, mode, self.mirrored)
         return visual_strip(line, width, base)
 

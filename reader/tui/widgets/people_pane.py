@@ -26,6 +26,7 @@ from reader.render.engine import BidiMode
 from reader.store.read.rows import ListedPerson
 from reader.tui.store_request import StoreRequest
 from reader.tui.strips import counted, visual_strip, with_marks
+from reader.tui.ui_text import ui
 from reader.tui.widgets.block_cache import BLOCK, BlockCache, BlockRead, Read
 from reader.tui.widgets.engine_text import EngineLine, EngineText
 from reader.tui.widgets.line_list import LineList
@@ -200,10 +201,12 @@ class PeoplePane(Vertical):
 
     def compose(self) -> ComposeResult:
         mode = PeoplePane.bidi_mode
-        yield EngineLine("الأشخاص", id="people-header", classes="pane-header").data_bind(mode)
-        yield EngineLine("", id="people-narrow").data_bind(mode)
+        yield EngineLine(ui("pane.people"), id="people-header", classes="pane-header").data_bind(
+            mode
+        )
+        yield EngineLine("", data=True, id="people-narrow").data_bind(mode)
         yield PeopleList(id="people").data_bind(mode, PeoplePane.chosen_ids, PeoplePane.mirrored)
-        yield EngineText(id="variants").data_bind(mode)
+        yield EngineText(data=True, id="variants").data_bind(mode)
 
     def show(self, count: int, people: list[ListedPerson], variants: list[tuple[str, int]]) -> None:
         """The list for the current narrowing, read by the caller."""
