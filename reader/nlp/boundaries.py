@@ -11,6 +11,7 @@ from reader.nlp import lexicon
 from reader.nlp.clitics import stems
 from reader.nlp.document import COMPOUND_HEADS, Document, Span
 from reader.nlp.features import corpus_names, first_names, ordinary_word
+from reader.nlp.sport import NATIONALITIES
 
 _CHAIN_LINKS = frozenset({"ولد", "بن", "ابن", "بنت"})
 # Openings of Arabic Form X verbs and participles (استعد، يستعد، مستعد، مستشفى).
@@ -73,6 +74,7 @@ class Boundaries(Document):
             f in lexicon.TITLES
             or f in lexicon.NON_NAME
             or f in lexicon.HONORIFICS
+            or f in NATIONALITIES
             or _title_pair(f)
             for f in forms
         ):

@@ -1,12 +1,13 @@
 """Entity extraction: gazetteer, trigger patterns and CRF merged by precedence, then
 document-level propagation and linking, then cross-article keys.
 
-Precedence is clubs in sports reports > gazetteer > organisation table >
-triggers > CRF: a listed name is the most reliable evidence (unless a match
-report makes the listed city a club), a cue word the next, the statistical
-tagger fills in the rest. Once a name is recognised anywhere in the text, its
-other occurrences (a bare surname included) are mentions too, and a bare بوتين
-or كيم carries the key of the full name it refers to.
+Precedence is quoted outlets and clubs in sports reports > gazetteer >
+organisation table > triggers > CRF: a listed name is the most reliable
+evidence (unless guillemets or a match report make the listed place an outlet
+or a club), a cue word the next, the statistical tagger fills in the rest. Once
+a name is recognised anywhere in the text, its other occurrences (a bare
+surname included) are mentions too, and a bare بوتين or كيم carries the key of
+the full name it refers to.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ _LATIN_LOWER = re.compile("[a-z]")
 # Layers that can be switched off one at a time, to measure what each earns
 # (bench/ner_eval.py): the trigger families, then the other rule layers.
 LAYERS = (
-    *triggers.FAMILIES, "sport", "gazetteer", "org-table", "latin", "brackets", "trim", "repair",
-    "propagation", "clitic",
+    *triggers.FAMILIES, "sport", "quoted", "gazetteer", "org-table", "latin", "brackets",
+    "trim", "repair", "propagation", "clitic",
 )  # fmt: skip
 
 
@@ -197,6 +198,9 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
 
         crf = _bio_spans(self.labels)
         listed = self.gazetteer_spans() if "gazetteer" not in self.off else []
+        if "quoted" not in self.off:
+            for span in self.quoted_outlets():
+                take(span)
         if "sport" not in self.off:
             for span in self.sport_spans([*crf, *((s.first, s.last, s.kind) for s in listed)]):
                 take(span)

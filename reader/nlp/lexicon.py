@@ -45,9 +45,12 @@ ORG_HEADS = _folded(
 # Heads that introduce a name they are no part of (شركة توتال، صحيفة معاريف), when the name
 # is no definite phrase: ANERcorp tags the name alone.
 NAMED_HEADS = _folded("""شركة صحيفة وكالة قناة إذاعة حركة""")
-# Honorifics the rule layers trim from a person's edge (وسعادة سعيد محمد): not cues of the
-# tagger, so kept apart from TITLES, whose words are its features.
-HONORIFICS = _folded("""سعادة حضرة جلالة دولة""")
+# Honorifics and roles the rule layers trim from a person's edge (وسعادة سعيد محمد، للحارس
+# هيلتون): not cues of the tagger, so kept apart from TITLES, whose words are its features.
+HONORIFICS = _folded(
+    """سعادة حضرة جلالة دولة الحارس المدافع المهاجم الجناح الظهير الحكم المذيع المذيعة
+    الشاعر الشاعرة الممثل الفنان الفنانة المطرب المطربة المخرج الطبيب المواطن"""
+)
 # Cues that the next name is a place: مدينة فلاديفوستوك، العاصمة سيول.
 PLACE_CUES = _folded(
     """مدينة المدينة العاصمة عاصمة بلدة قرية منطقة إقليم جزيرة محافظة ميناء مقاطعة

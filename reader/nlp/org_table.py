@@ -42,6 +42,20 @@ class OrgTable(Document):
                 i += 1
         return out
 
+    def quoted_outlets(self) -> list[Span]:
+        """«الشرق الأوسط»: a listed place alone between guillemets is a newspaper's or a
+        channel's name, as a reporter quotes the outlet, not a place."""
+        out: list[Span] = []
+        words = self.words
+        for i, word in enumerate(words):
+            if word != "«":
+                continue
+            close = next((j for j in range(i + 2, min(i + 6, len(words))) if words[j] == "»"), 0)
+            listed = self.gaz.lookup(tuple(words[i + 1 : close])) if close else None
+            if listed and listed[0] == Kind.LOC:
+                out.append(Span(i + 1, close, Kind.ORG, 0, tuple(words[i + 1 : close])))
+        return out
+
     def adjective_listing(self, i: int, length: int, kind: Kind) -> bool:
         """A one-word listed organisation that is also an adjective (العربية, the channel)
         agreeing with the definite noun before it (الدول العربية، الإمارات العربية)."""

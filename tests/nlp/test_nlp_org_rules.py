@@ -41,3 +41,11 @@ def test_head_stays_outside_the_name_it_introduces(text: str, name: str) -> None
 
 def test_head_before_an_ordinary_phrase_opens_no_organisation() -> None:
     assert not _orgs("وقالت شركة النفط الروسية المتعثرة إنها ستبيع أصولها")
+
+
+def test_listed_place_alone_in_guillemets_is_the_outlet() -> None:
+    text = "وقال مسؤول لـ«الشرق الأوسط» إن المحادثات في الشرق الأوسط متعثرة"
+    found = {(m.text, str(m.kind), m.start) for m in extract_entities(text)}
+    kinds = {kind for name, kind, _ in found if name == "الشرق الأوسط"}
+    assert kinds == {"ORG", "LOC"}
+    assert "الشرق الأوسط" not in _orgs(text, frozenset({"quoted"}))

@@ -1,5 +1,5 @@
-"""Where a cue-made name ends: not in the verb after it, the direction after a place, or
-the noun a title governs."""
+"""Where a cue-made name ends: not in the verb after it, the direction after a place, the
+noun a title governs, or the role or nationality before it."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ def _found(text: str) -> set[tuple[str, str]]:
         ("وحده الرئيس شيراك شذ عن هذه القاعدة", "شيراك"),
         ("وقال مدير مستشفى ناصر الطبي محمد زقوت إن الجرحى كثيرون", "محمد زقوت"),
         ("وحضر وزير الدولة لشؤون مجلس الوزراء وسعادة سعيد محمد الكندي", "سعيد محمد الكندي"),
+        ("وسجل هدف الفوز للبرازيلي فريد الذي استغل خطأ الدفاع", "فريد"),
     ],
 )
 def test_person_after_a_title_without_the_words_around_it(text: str, name: str) -> None:
