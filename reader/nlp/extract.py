@@ -152,9 +152,22 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
                 hit = None
             if hit:
                 length, cut, (kind, _), names = hit
-                out.append(Span(i, i + length, kind, cut, names))
+                out.append(self.without_head(Span(i, i + length, kind, cut, names)))
                 after = i + length
         return out
+
+    def without_head(self, span: Span) -> Span:
+        """«حركة حماس», «وكالة فرانس برس»: a listing that opens with a head the name it
+        introduces goes without (lexicon.NAMED_HEADS) is that name, where it is listed too."""
+        head, rest = span.names[0], span.names[1:]
+        listed = self.gaz.lookup(rest) if rest else None
+        if not listed or listed[0] != span.kind:
+            return span
+        if head in lexicon.NAMED_HEADS or any(
+            s in lexicon.NAMED_HEADS for s in self.stem_forms(head)
+        ):
+            return Span(span.first + 1, span.last, span.kind, 0, rest)
+        return span
 
     def with_clitic(self, first: int, last: int, kind: Kind, bare: set[str]) -> Span:
         """Drop a proclitic from the first token when what remains is a recognised name."""

@@ -49,3 +49,10 @@ def test_listed_place_alone_in_guillemets_is_the_outlet() -> None:
     kinds = {kind for name, kind, _ in found if name == "الشرق الأوسط"}
     assert kinds == {"ORG", "LOC"}
     assert "الشرق الأوسط" not in _orgs(text, frozenset({"quoted"}))
+
+
+def test_listed_head_and_name_give_the_name() -> None:
+    orgs = _orgs("وقالت حركة حماس لوكالة فرانس برس إن الهدنة صامدة")
+    assert {"حماس", "فرانس برس"} <= orgs
+    assert not any(o.startswith(("حركة", "وكالة", "لوكالة")) for o in orgs)
+    assert "وكالة الأنباء المركزية الكورية" in _orgs("ونقلت وكالة الأنباء المركزية الكورية")
