@@ -132,8 +132,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         return first, last, kind
 
     def plain_word(self, i: int) -> bool:
-        """An ordinary Arabic word, itself or after its clitic, that no list or corpus
-        names and the tagger leaves out: a verb or noun after a name (شذ، لثنيه)."""
+        """A word the tagger leaves out that no list or corpus names: past the tagger's
+        end of a person, a verb or noun after the name (شذ، لثنيه)."""
         word = self.words[i]
         return self.labels[i] == "O" and not self.known(word) and word not in corpus_names()
 
