@@ -25,6 +25,7 @@ from reader.store.story_sign import (
     bands,
     coverage,
     paragraph_shingles,
+    similarities,
     similarity,
 )
 
@@ -149,34 +150,33 @@ def store_signature(
     )
 
 
+Target = tuple[int, bytes, int | None, int]
+"""(article, signature, day, story) of an article a new one may be compared with."""
+
+
 def _representatives(
     conn: sqlite3.Connection, found: list[tuple[int, bytes, int | None, int | None]]
-) -> list[tuple[int, bytes, int | None, int]]:
-    """(article, signature, day, story) of what a new article may be compared with: a
-    candidate alone, or one of its story's first `REPRESENTATIVES` articles — the
-    candidate itself when it is one of them, else the story's lead in its place. A story
-    at `MAX_STORY` articles takes no more."""
-    out: dict[int, tuple[int, bytes, int | None, int]] = {}
-    for other, sig, day, story in found:
-        if story is None:
-            out[int(other)] = (int(other), sig, day, int(other))
-            continue
-        size = conn.execute("SELECT size FROM story_sizes WHERE story_id = ?", (story,)).fetchone()
-        if size is None or int(size[0]) >= MAX_STORY:
-            continue
-        earlier = conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM story_members"
-            " WHERE story_id = ? AND article_id < ? LIMIT ?)",
-            (story, other, REPRESENTATIVES),
-        ).fetchone()[0]
-        if int(earlier) < REPRESENTATIVES:
-            out[int(other)] = (int(other), sig, day, int(story))
-        elif int(story) not in out:
-            lead = conn.execute(
-                "SELECT signature, day FROM story_signatures WHERE article_id = ?", (story,)
-            ).fetchone()
-            if lead is not None:
-                out[int(story)] = (int(story), lead[0], lead[1], int(story))
+) -> list[Target]:
+    """What a new article may be compared with: each candidate alone, and the first
+    `REPRESENTATIVES` articles of each candidate's story (the lead first), in one query.
+    A story at `MAX_STORY` articles takes no more."""
+    out: dict[int, Target] = {
+        int(other): (int(other), sig, day, int(other))
+        for other, sig, day, story in found
+        if story is None
+    }
+    stories = sorted({int(story) for *_, story in found if story is not None})
+    if stories:
+        marks = ",".join("?" * len(stories))
+        for story, member, sig, day in conn.execute(
+            "SELECT r.story_id, r.article_id, s.signature, s.day FROM (SELECT m.story_id,"
+            " m.article_id, row_number() OVER (PARTITION BY m.story_id ORDER BY m.article_id)"
+            " AS n FROM story_sizes t JOIN story_members m ON m.story_id = t.story_id"
+            f" WHERE t.story_id IN ({marks}) AND t.size < ?) r"
+            " JOIN story_signatures s ON s.article_id = r.article_id WHERE r.n <= ?",
+            [*stories, MAX_STORY, REPRESENTATIVES],
+        ):
+            out[int(member)] = (int(member), sig, day, int(story))
     return list(out.values())
 
 
@@ -209,11 +209,10 @@ def assign_story(
         "LEFT JOIN story_members m ON m.article_id = c.article_id",
         [*keys, MAX_CANDIDATES],
     ).fetchall()
+    targets = _representatives(conn, found)
+    close = similarities(signature, [sig for _, sig, _, _ in targets])
     scored = sorted(
-        (
-            (similarity(signature, sig), other, other_day, story)
-            for other, sig, other_day, story in _representatives(conn, found)
-        ),
+        ((c, other, day, story) for c, (other, _, day, story) in zip(close, targets, strict=True)),
         reverse=True,
     )
     story, mine = _match(conn, scored, day, indexed_title, body)
@@ -225,7 +224,8 @@ def assign_story(
         return None
     known = conn.execute("SELECT size FROM story_sizes WHERE story_id = ?", (story,)).fetchone()
     size = 1 if known is None else int(known[0])
-    joining = [article_id, *_alone_with_lead(conn, story, signature, found)]
+    lead = next((t for t in targets if t[0] == story), None)
+    joining = [article_id, *_alone_with_lead(conn, lead, signature, found)]
     joining = joining[: MAX_STORY - size]
     conn.executemany(
         "INSERT OR IGNORE INTO story_members (article_id, story_id) VALUES (?, ?)",
@@ -241,7 +241,7 @@ def assign_story(
 
 def _alone_with_lead(
     conn: sqlite3.Connection,
-    story: int,
+    lead: Target | None,
     signature: bytes,
     found: list[tuple[int, bytes, int | None, int | None]],
 ) -> list[int]:
@@ -250,9 +250,9 @@ def _alone_with_lead(
     A rewrite may share no LSH band with the lead and be stored alone; the next
     version that joins the story finds it, and it joins when it matches the lead itself.
     """
-    lead = conn.execute(
-        "SELECT signature, day FROM story_signatures WHERE article_id = ?", (story,)
-    ).fetchone()
+    if lead is None:
+        return []
+    story, lead_sig, lead_day, _ = lead
     alone = sorted(
         (
             (similarity(signature, sig), int(other), sig, day)
@@ -261,9 +261,6 @@ def _alone_with_lead(
         ),
         reverse=True,
     )
-    if lead is None:
-        return []
-    lead_sig, lead_day = lead
     lead_paragraphs: list[Paragraph] | None = None
     lead_title = ""
     out = []

@@ -16,12 +16,17 @@ from __future__ import annotations
 import hashlib
 import itertools
 import operator
+import threading
 import zlib
 from array import array
-from functools import cache, lru_cache
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reader.nlp.lexicon import NON_NAME
 from reader.nlp.normalize import fold
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64
 BANDS = 32
@@ -96,31 +101,63 @@ def _has_close(p: Paragraph, sized: list[tuple[Paragraph, int]]) -> bool:
     return False
 
 
-@cache
-def _template() -> object:
-    from datasketch import MinHash
+class _Words(dict[str, tuple[bytes, int] | None]):
+    """A folded word → its content word's bytes and the CRC-32 of it followed by a space
+    (None for a function word), so a word pair's CRC-32 is one call continuing its first
+    word's: zlib.crc32(b"a b") == zlib.crc32(b"b", zlib.crc32(b"a ")). News repeats its
+    words; the table is emptied when it grows past `_KEEP_WORDS`."""
 
-    return MinHash(num_perm=NUM_PERM, seed=11, hashfunc=zlib.crc32)
+    def __missing__(self, word: str) -> tuple[bytes, int] | None:
+        bare = _content_word(word)
+        found = (bare.encode(), zlib.crc32(f"{bare} ".encode())) if bare else None
+        if len(self) >= _KEEP_WORDS:
+            self.clear()
+        self[word] = found
+        return found
+
+
+_KEEP_WORDS = 200_000
+_WORDS = _Words()
+
+
+def shingle_hashes(folded: str) -> set[int]:
+    """The CRC-32 of each of shingles(folded), without building the pairs' strings."""
+    words = [w for w in map(_WORDS.__getitem__, folded.split()) if w is not None]
+    return {zlib.crc32(b[0], a[1]) for a, b in itertools.pairwise(words)}
+
+
+_local = threading.local()
+
+
+def _minhash() -> MinHash:
+    """This thread's MinHash, emptied: datasketch's permutations (seed 11) over values
+    already hashed (the shingles' CRC-32s), made once instead of copied per article."""
+    minhash: MinHash | None = getattr(_local, "minhash", None)
+    if minhash is None:
+        from datasketch import MinHash
+
+        minhash = MinHash(num_perm=NUM_PERM, seed=11, hashfunc=int)
+        _local.minhash = minhash
+    else:
+        minhash.clear()
+    return minhash
 
 
 def load() -> None:
-    """Import datasketch and build the MinHash template now: ingest does, before its
-    workers fork, so they inherit both instead of each paying the import (about half a
+    """Import datasketch and build this thread's MinHash now: ingest does, before its
+    workers fork, so they inherit the import instead of each paying it (about half a
     CPU second, scipy included)."""
-    _template()
+    _minhash()
 
 
 def signature(folded: str) -> bytes:
     """NUM_PERM little-endian uint32 minima of a folded text's shingles (the words the
-    search index holds, so folding is paid once); empty for a text too short to compare."""
-    found = shingles(folded)
+    search index holds, so folding is paid once); empty for a text too short to compare.
+    The same minima as datasketch's MinHash with zlib.crc32 over the shingles' bytes."""
+    found = shingle_hashes(folded)
     if len(found) < MIN_SHINGLES:
         return b""
-    from datasketch import MinHash
-
-    template = _template()
-    assert isinstance(template, MinHash)
-    minhash = template.copy()
+    minhash = _minhash()
     minhash.update_batch(found)
     return bytes(minhash.hashvalues.astype("<u4").tobytes())
 
@@ -133,6 +170,20 @@ def similarity(a: bytes, b: bytes) -> float:
     va, vb = array("I", a), array("I", b)
     equal: int = sum(map(operator.eq, va, vb))
     return equal / len(va)
+
+
+def similarities(sig: bytes, others: list[bytes]) -> list[float]:
+    """similarity(sig, other) for each of `others`, compared in one numpy operation (the
+    writer compares each new article with some twenty candidates and representatives)."""
+    import numpy as np
+
+    fits = [bool(sig) and len(other) == len(sig) for other in others]
+    if not any(fits):
+        return [0.0] * len(others)
+    mine = np.frombuffer(sig, dtype="<u4")
+    table = np.frombuffer(b"".join(o for o, fit in zip(others, fits, strict=True) if fit), "<u4")
+    equal = iter(((table.reshape(-1, len(mine)) == mine).sum(axis=1) / len(mine)).tolist())
+    return [next(equal) if fit else 0.0 for fit in fits]
 
 
 def bands(sig: bytes) -> list[int]:
