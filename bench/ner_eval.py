@@ -1,19 +1,22 @@
 """Evaluate entity recognition on the ANERcorp dev block: P/R/F1, seen vs unseen names, speed.
 
     python bench/ner_eval.py --train /path/to/anercorp/train.txt [--model PATH] [--no-ablation]
+        [--sentences]
 
-Dev is the last sixth of the training file, whole articles (reader.nlp.corpus),
-so most of its names are not in the training part, as in new news text. Two
-layers are scored, each dev sentence on its own: the CRF tagger alone, and the
-whole recogniser a reader gets (gazetteer, trigger patterns, CRF, boundary
-repair and in-text propagation through extract_entities) on the sentence joined
-as text. Scoring is CoNLL style: an entity counts only when its span and type
-both match exactly. A dev entity is "seen" when the same folded word string is
-an entity anywhere in the training part; a predicted entity is scored on the
-seen or unseen side by the same test. The ablation table switches each rule
-layer of the whole recogniser off in turn. Speed is measured with the feature
-cache cleared first, on one core, as wall and as CPU time: the two cores are
-shared, and others stretch the wall clock.
+Dev is the last sixth of the training file, whole articles (reader.nlp.corpus), so
+most of its names are not in the training part, as in new news text. Two layers are
+scored, one pseudo-article at a time (reader.nlp.corpus.documents; a reader gets
+whole articles, and the document flags and in-text propagation read all of one;
+--sentences gives each sentence alone instead): the CRF tagger alone, and the whole
+recogniser a reader gets (gazetteer, trigger patterns, CRF, boundary repair and
+in-text propagation through extract_entities) on the article's sentences joined as
+text, a line each. Scoring is CoNLL style: an entity counts only when its span and
+type both match exactly. A dev entity is "seen" when the same folded word string is
+an entity anywhere in the training part; a predicted entity is scored on the seen or
+unseen side by the same test. The ablation table switches each rule layer of the
+whole recogniser off in turn. Speed is measured with the feature cache cleared
+first, on one core, as wall and as CPU time: the two cores are shared, and others
+stretch the wall clock.
 """
 
 from __future__ import annotations
@@ -28,13 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.nlp import tagger
-from reader.nlp.corpus import Sentence, read_conll, split
+from reader.nlp.corpus import Sentence, documents, read_conll, split
 from reader.nlp.extract import LAYERS, extract_entities
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
 MAIN = TYPES[:3]
 Span = tuple[int, int, str]
-Predict = Callable[[list[str]], set[Span]]
+Predict = Callable[[list[list[str]]], set[Span]]
 
 
 def spans(labels: list[str]) -> set[Span]:
@@ -59,28 +62,35 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def pipeline(off: frozenset[str] = frozenset()) -> Predict:
-    """extract_entities on the words joined by spaces, mapped back to word indices."""
+    """extract_entities on the document's text (a line per sentence, its words joined by
+    spaces), mapped back to word indices."""
 
-    def predict(words: list[str]) -> set[Span]:
+    def predict(doc: list[list[str]]) -> set[Span]:
         starts: list[int] = []
         pos = 0
-        for word in words:
+        for word in (w for words in doc for w in words):
             starts.append(pos)
             pos += len(word) + 1
+        text = "\n".join(" ".join(words) for words in doc)
         return {
             (
                 bisect.bisect_right(starts, m.start) - 1,
                 bisect.bisect_right(starts, m.end - 1),
                 m.kind,
             )
-            for m in extract_entities(" ".join(words), off)
+            for m in extract_entities(text, off)
         }
 
     return predict
 
 
-def crf_spans(words: list[str]) -> set[Span]:
-    return spans(tagger.tag(words))
+def crf_spans(doc: list[list[str]]) -> set[Span]:
+    out: set[Span] = set()
+    at = 0
+    for words, labels in zip(doc, tagger.tag_sentences(doc), strict=True):
+        out |= {(a + at, b + at, kind) for a, b, kind in spans(labels)}
+        at += len(words)
+    return out
 
 
 @dataclass
@@ -101,17 +111,23 @@ class Score:
         return prf(*(sum(c[side + k] for k in kinds) for c in (self.tp, self.fp, self.fn)))
 
 
-def score(dev: list[Sentence], seen: set[tuple[str, ...]], predict: Predict) -> Score:
+def score(dev: list[list[Sentence]], seen: set[tuple[str, ...]], predict: Predict) -> Score:
+    """Counts over the dev documents, each given to `predict` whole."""
     tagger.clear_cache()
     out = Score()
-    for sent in dev:
-        words = [w for w, _ in sent]
+    for doc in dev:
+        texts = [[w for w, _ in sent] for sent in doc]
+        words = [w for t in texts for w in t]
         started, started_cpu = time.perf_counter(), time.process_time()
-        pred = predict(words)
+        pred = predict(texts)
         out.cpu += time.process_time() - started_cpu
         out.wall += time.perf_counter() - started
         out.tokens += len(words)
-        gold = spans([t for _, t in sent])
+        gold: set[Span] = set()
+        at = 0
+        for sent in doc:
+            gold |= {(a + at, b + at, kind) for a, b, kind in spans([t for _, t in sent])}
+            at += len(sent)
 
         for counter, group in ((out.tp, gold & pred), (out.fp, pred - gold), (out.fn, gold - pred)):
             for a, b, kind in group:
@@ -146,7 +162,7 @@ def report(title: str, s: Score) -> None:
     )
 
 
-def ablations(dev: list[Sentence], seen: set[tuple[str, ...]], full: Score) -> None:
+def ablations(dev: list[list[Sentence]], seen: set[tuple[str, ...]], full: Score) -> None:
     """The whole recogniser with each rule layer off in turn; a layer earns its place where
     switching it off costs micro-F1."""
     print("\nablation (whole recogniser, one layer off; change vs all layers on):")
@@ -168,6 +184,11 @@ def main() -> int:
     parser.add_argument("--train", type=Path, required=True, help="ANERcorp train.txt")
     parser.add_argument("--model", type=Path, help="model file (default: the shipped one)")
     parser.add_argument("--no-ablation", action="store_true", help="skip the ablation table")
+    parser.add_argument(
+        "--sentences",
+        action="store_true",
+        help="give each dev sentence on its own (no document context), as before document flags",
+    )
     args = parser.parse_args()
     if args.model:
         tagger.use_model(args.model)
@@ -190,11 +211,16 @@ def main() -> int:
         f"dev entities whose string is an entity in the train part: {100 * share:.1f}% "
         f"of {len(gold_all)}"
     )
-    report("CRF layer alone (features + Viterbi):", score(dev, seen, crf_spans))
-    full = score(dev, seen, pipeline())
+    docs = [[sent] for sent in dev] if args.sentences else documents(dev)
+    print(
+        f"scored as {len(docs)} "
+        + ("single sentences" if args.sentences else "pseudo-articles (reader.nlp.corpus)")
+    )
+    report("CRF layer alone (features + Viterbi):", score(docs, seen, crf_spans))
+    full = score(docs, seen, pipeline())
     report("whole recogniser (extract_entities: every layer):", full)
     if not args.no_ablation:
-        ablations(dev, seen, full)
+        ablations(docs, seen, full)
     return 0
 
 

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pycrfsuite
 
-from reader.nlp.corpus import Sentence, read_conll, split
+from reader.nlp.corpus import Sentence, documents, read_conll, split
+from reader.nlp.doc_features import document_features
 from reader.nlp.features import (
     BANDS_NAME,
     CLUSTERS_NAME,
@@ -212,6 +213,12 @@ def main() -> int:
         default=1,
         help="keep one in N blocks of 50 extra sentences (training time grows with the text)",
     )
+    parser.add_argument(
+        "--no-document",
+        dest="document",
+        action="store_false",
+        help="leave out the document flags (reader.nlp.doc_features)",
+    )
     args = parser.parse_args()
 
     anercorp, dev = split(read_conll(args.train))
@@ -244,11 +251,14 @@ def main() -> int:
         others = [s for corpus in (anercorp, extra) for s in _outside(corpus, part)]
         use_corpus_names(names_in(others))
         use_common_words(frozenset(common_outside_names(others)))
-        for sent in held:
-            words = [w for w, _ in sent]
-            tags = [t for _, t in sent]
-            labels = bioes(tags) if args.scheme == "bioes" else tags
-            trainer.append(sentence_features(words), labels)
+        for doc in documents(held):
+            texts = [[w for w, _ in sent] for sent in doc]
+            flags = document_features(texts) if args.document else [[[]] * len(t) for t in texts]
+            for sent, words, shared in zip(doc, texts, flags, strict=True):
+                tags = [t for _, t in sent]
+                labels = bioes(tags) if args.scheme == "bioes" else tags
+                attrs = [a + f for a, f in zip(sentence_features(words), shared, strict=True)]
+                trainer.append(attrs, labels)
     use_corpus_names(names)
     use_common_words(frozenset(common))
     trainer.set_params(

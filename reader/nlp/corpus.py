@@ -66,3 +66,18 @@ def split(sents: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
     """(train, dev): everything before the dev block, and the block itself."""
     cut = dev_start(sents)
     return sents[:cut], sents[cut:]
+
+
+def documents(sents: list[Sentence]) -> list[list[Sentence]]:
+    """The sentences cut into pseudo-articles at each sentence that opens like an article.
+
+    The cut errs towards short articles (a new paragraph can open like one), so
+    document features see less of the text than a real article gives them, never
+    two articles as one.
+    """
+    docs: list[list[Sentence]] = []
+    for sent in sents:
+        if not docs or _opens_article(sent):
+            docs.append([])
+        docs[-1].append(sent)
+    return docs

@@ -33,6 +33,7 @@ import numpy.typing as npt
 import pycrfsuite
 
 from reader.nlp.crf_model import CrfWeights, Floats, read_weights
+from reader.nlp.doc_features import document_features
 from reader.nlp.features import (
     BANDS_NAME,
     CLUSTERS_NAME,
@@ -192,6 +193,23 @@ class _Model:
                 out[i] += state[j]
         return out
 
+    def document_emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
+        """(tokens, labels) scores of the document flags (doc_features): the one term that
+        is not a function of the word form, so it stays out of the per-form table."""
+        flags = [attrs for s in document_features(sentences) for attrs in s]
+        index = self.index
+        rows: list[int] = []
+        tokens: list[int] = []
+        for i, attrs in enumerate(flags):
+            for a in attrs:
+                j = index.get(a)
+                if j is not None:
+                    rows.append(j)
+                    tokens.append(i)
+        out = np.zeros((len(flags), len(self.zero)))
+        np.add.at(out, tokens, self.state[rows])
+        return out
+
     def exact_emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
         """The same scores from sentence_features' own attributes (the slow, general way)."""
         rows = [self.scores(attrs) for s in sentences for attrs in sentence_features(s)]
@@ -303,7 +321,10 @@ def _model() -> _Model:
 
 
 def emissions(sentences: Sequence[Sequence[str]]) -> Floats:
-    return _model().emissions(sentences)
+    """Token scores of one document's sentences: per word form, plus the document flags."""
+    model = _model()
+    out: Floats = model.emissions(sentences) + model.document_emissions(sentences)
+    return out
 
 
 def decode(scores: Floats, lens: Ints) -> Ints:
@@ -311,7 +332,8 @@ def decode(scores: Floats, lens: Ints) -> Ints:
 
 
 def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """BIO labels (B-PER, I-LOC, O, …) for each sentence of folded words."""
+    """BIO labels (B-PER, I-LOC, O, …) for each sentence of folded words, the sentences
+    being one document (its document flags are shared)."""
     kept = [s for s in sentences if s]
     if not kept:
         return [[] for _ in sentences]
@@ -334,7 +356,18 @@ def tag(words: Sequence[str]) -> list[str]:
 
 def reference_tag(words: Sequence[str]) -> list[str]:
     """The same labels from crfsuite's own tagger, to check the numpy path against."""
-    if not words:
-        return []
-    labels: list[str] = _model().reference.tag(sentence_features(words))
-    return [_BIO.get(label[:2], label[:2]) + label[2:] for label in labels]
+    return reference_tags([words])[0]
+
+
+def reference_tags(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """crfsuite's labels for one document's sentences, with the same document flags."""
+    out: list[list[str]] = []
+    reference = _model().reference
+    for words, flags in zip(sentences, document_features(sentences), strict=True):
+        if not words:
+            out.append([])
+            continue
+        attrs = [a + f for a, f in zip(sentence_features(words), flags, strict=True)]
+        labels: list[str] = reference.tag(attrs)
+        out.append([_BIO.get(label[:2], label[:2]) + label[2:] for label in labels])
+    return out

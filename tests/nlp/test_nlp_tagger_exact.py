@@ -1,4 +1,5 @@
-"""The numpy tagger gives crfsuite's own labels, sentence by sentence and batched."""
+"""The numpy tagger gives crfsuite's own labels, for one sentence and for a document's batch
+(its sentences share the document flags)."""
 
 from __future__ import annotations
 
@@ -49,14 +50,14 @@ def test_the_shipped_model_takes_the_word_form_shortcut() -> None:
 
 def test_every_seed_sentence_gets_crfsuites_labels(seed_sentences: list[list[str]]) -> None:
     batched = tagger.tag_sentences(seed_sentences)
-    assert batched == [tagger.reference_tag(s) for s in seed_sentences]
+    assert batched == tagger.reference_tags(seed_sentences)
     assert any(label != "O" for s in batched for label in s)
 
 
 def test_the_general_scoring_gives_the_same_labels(
     seed_sentences: list[list[str]], exact_scores: None
 ) -> None:
-    assert tagger.tag_sentences(seed_sentences) == [tagger.reference_tag(s) for s in seed_sentences]
+    assert tagger.tag_sentences(seed_sentences) == tagger.reference_tags(seed_sentences)
 
 
 def test_word_form_rows_equal_the_attribute_sums(seed_sentences: list[list[str]]) -> None:
@@ -83,4 +84,4 @@ _WORDS = _vocabulary(sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
     )
 )
 def test_any_batch_of_sentences_gets_crfsuites_labels(batch: list[list[str]]) -> None:
-    assert tagger.tag_sentences(batch) == [tagger.reference_tag(s) for s in batch]
+    assert tagger.tag_sentences(batch) == tagger.reference_tags(batch)
