@@ -5,48 +5,16 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from ingest_articles import write_articles
+from ingest_runs import start_ingest, stored_articles
 
 from tests.support import HANG
 
 TOTAL = 1500
-
-
-def _articles(db_path: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
-        try:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
-def _ingest(db_path: Path, folder: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reader",
-            "ingest",
-            "--db",
-            str(db_path),
-            "--no-entities",
-            "--workers",
-            "2",
-            str(folder),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 @pytest.mark.slow
@@ -56,19 +24,19 @@ def test_interrupted_ingest_resumes_without_duplicates(tmp_path: Path, signum: i
     folder = tmp_path / "in"
     write_articles(folder, TOTAL)
     db_path = tmp_path / "k.db"
-    process = _ingest(db_path, folder)
+    process = start_ingest(db_path, folder)
     deadline = time.monotonic() + HANG
-    while _articles(db_path) < 50 and process.poll() is None and time.monotonic() < deadline:
+    while stored_articles(db_path) < 50 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     assert process.poll() is None, "the run finished before it could be interrupted"
     os.kill(process.pid, signum)
     _, err = process.communicate(timeout=HANG)
     assert process.returncode == 130, err
     assert "interrupted" in err
-    stored = _articles(db_path)
+    stored = stored_articles(db_path)
     assert 0 < stored < TOTAL
 
-    resumed = _ingest(db_path, folder)
+    resumed = start_ingest(db_path, folder)
     _, err = resumed.communicate(timeout=HANG)
     assert resumed.returncode == 0, err
     assert f"added {TOTAL - stored} documents" in err

@@ -11,12 +11,12 @@ import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from ingest_articles import write_articles
+from ingest_runs import alive, children, pool_workers, start_ingest, stored_articles
 
 from tests.support import HANG
 
@@ -24,67 +24,7 @@ FIRST = 400  # files before the first round
 FRESH = 200  # new files before each round, so every kill has work left to land on
 KILLS = 5
 ROUNDS = 8 * KILLS
-COMMAND = (sys.executable, "-m", "reader", "ingest", "--no-entities", "--workers", "2")
 GONE_WITHIN = 5.0  # a bound on waiting, not a timing assertion
-
-
-def _children(pid: int) -> list[int]:
-    out = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[1]) == pid and fields[0] != "Z":
-            out.append(int(entry.name))
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
-def _workers(pid: int) -> list[int]:
-    """The pool's workers: forked children running the parent's own command line."""
-    try:
-        own = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return []
-    out = []
-    for child in _children(pid):
-        try:
-            if Path(f"/proc/{child}/cmdline").read_bytes() == own:
-                out.append(child)
-        except OSError:
-            continue
-    return out
-
-
-def _articles(db_path: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
-        try:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
-def _start(db_path: Path, folder: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [*COMMAND, "--db", str(db_path), str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 def _wait_for_workers(
@@ -95,13 +35,13 @@ def _wait_for_workers(
     Waiting for progress rather than a fixed pause puts the kill inside the work on a
     fast machine and a slow one alike; a small random delay then varies the moment.
     """
-    before = _articles(db_path)
+    before = stored_articles(db_path)
     deadline = time.monotonic() + HANG
     while process.poll() is None and time.monotonic() < deadline:
-        workers = _workers(process.pid)
-        if len(workers) == 2 and _articles(db_path) > before:
+        workers = pool_workers(process.pid)
+        if len(workers) == 2 and stored_articles(db_path) > before:
             time.sleep(rng.uniform(0.0, 0.05))
-            return _workers(process.pid)
+            return pool_workers(process.pid)
         time.sleep(0.01)
     return []
 
@@ -109,11 +49,11 @@ def _wait_for_workers(
 def _all_gone(pids: list[int]) -> list[int]:
     deadline = time.monotonic() + GONE_WITHIN
     while time.monotonic() < deadline:
-        left = [p for p in pids if _alive(p)]
+        left = [p for p in pids if alive(p)]
         if not left:
             return []
         time.sleep(0.05)
-    return [p for p in pids if _alive(p)]
+    return [p for p in pids if alive(p)]
 
 
 @pytest.mark.slow
@@ -137,7 +77,7 @@ def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
                 continue
             write_articles(folder, FRESH, start=total)
             total += FRESH
-            process = _start(db_path, folder)
+            process = start_ingest(db_path, folder)
             workers = _wait_for_workers(process, db_path, rng)
             if not workers:
                 process.communicate(timeout=HANG)
@@ -156,11 +96,11 @@ def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
                 parent_kills += 1
             assert _all_gone(workers) == [], "workers outlived their run"
     finally:
-        for pid in _children(os.getpid()):
+        for pid in children(os.getpid()):
             os.kill(pid, signal.SIGKILL)
     assert (worker_kills, parent_kills) == (KILLS, KILLS)
 
-    final = _start(db_path, folder)
+    final = start_ingest(db_path, folder)
     _, err = final.communicate(timeout=HANG)
     assert final.returncode == 0, err
     conn = sqlite3.connect(db_path)
@@ -172,4 +112,4 @@ def test_kill_9_of_workers_and_parent_loses_nothing(tmp_path: Path) -> None:
     articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert articles == total
     assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == articles
-    assert _articles(db_path) == total
+    assert stored_articles(db_path) == total
