@@ -159,6 +159,13 @@ async def _until(condition: Any, timeout: float = 30.0) -> None:
         await asyncio.sleep(0)
 
 
+async def _workers_done(app: Any) -> None:
+    """Every worker finished, cancelled ones included: `wait_for_complete` raises on an
+    exclusive worker that a newer one replaced (seen after the stories landed, 72c12c8)."""
+    while any(not worker.is_finished for worker in app.workers):
+        await asyncio.sleep(0.005)
+
+
 async def interact(db: Path, person: int, name: str, runs: int) -> dict[str, Any]:
     """Filter, search and next-article timings in one app session, milliseconds."""
     from reader.store.read.rows import ArticleFilter
@@ -189,7 +196,7 @@ async def interact(db: Path, person: int, name: str, runs: int) -> dict[str, Any
                 await pilot.pause()
                 app.reader.set_filter(ArticleFilter())
                 await _until(lambda: shown(ArticleFilter()))
-                await app.workers.wait_for_complete()
+                await _workers_done(app)
                 await pilot.pause()
         articles.focus()
         await _until(lambda: app.reader.current is not None)
