@@ -199,7 +199,10 @@ async def interact(db: Path, person: int, name: str, runs: int) -> dict[str, Any
                 await _workers_done(app)
                 await pilot.pause()
         articles.focus()
-        await _until(lambda: app.reader.current is not None)
+        # The app reopens at the last article read, which may be the list's last row (with
+        # stories the list is far shorter than the corpus): j needs rows below it.
+        articles.action_first()
+        await _until(lambda: app.reader.current is not None and articles.cursor == 0)
         for _ in range(runs * 4):
             current = app.reader.current
             assert current is not None
