@@ -120,10 +120,36 @@ def run_one(folder: Path, *, entities: bool, workers: int) -> dict[str, Any]:
             "workers_cpu": kids.ru_utime + kids.ru_stime,
             "rss_mb": max(me.ru_maxrss, kids.ru_maxrss) / 1024,
             "size": db.stat().st_size,
+            "parts": size_parts(db),
             "hash": export_hash(db, folder) if entities else "",
             "notes": report.notes,
             "grouping": grouping_cpu(db),
         }
+
+
+# What each part of the database holds, by the tables and indexes dbstat names.
+PARTS = {
+    "articles": ("articles", "articles_order", "articles_document"),
+    "documents.raw": ("documents", "documents_sha256", "documents_path", "documents_feed"),
+    "FTS": ("articles_fts_data", "articles_fts_idx", "articles_fts_docsize"),
+    "mentions": ("mentions",),
+    "article entities": ("article_entities", "article_entities_article"),
+    "stories": ("story_bands", "story_signatures", "story_members", "story_members_story"),
+}
+
+
+def size_parts(db: Path) -> dict[str, int]:
+    """Bytes of pages per part of the database (sqlite's dbstat), the rest as "other"."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        pages = dict(conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"))
+    finally:
+        conn.close()
+    parts = {part: sum(pages.pop(n, 0) for n in names) for part, names in PARTS.items()}
+    parts["other"] = sum(pages.values())
+    return parts
 
 
 def grouping_cpu(db_path: Path) -> float:
@@ -131,6 +157,7 @@ def grouping_cpu(db_path: Path) -> float:
     on the stored articles: the signatures (the workers' part) and the band lookups and
     checks (the writer's, replayed in order on the same database with its story tables
     emptied). CPU time, like the ingest's own figure here, so others' load barely moves it."""
+    from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
     from reader.store.schema import connect
     from reader.store.search_text import index_text
     from reader.store.stories import assign_story
@@ -138,7 +165,12 @@ def grouping_cpu(db_path: Path) -> float:
     from reader.store.transaction import transaction
 
     conn = connect(db_path)
-    rows = conn.execute("SELECT id, title, body, published FROM articles ORDER BY id").fetchall()
+    rows = [
+        (i, t, body_text(packed, raw), p)
+        for i, t, packed, raw, p in conn.execute(
+            f"SELECT a.id, a.title, {BODY_COLUMNS}, a.published FROM {BODY_JOIN} ORDER BY a.id"
+        )
+    ]
     folded = [(i, index_text(t), index_text(b).split("\n", 1)[0], p, b) for i, t, b, p in rows]
     signature("تحميل " * 20)  # datasketch's import is a one-off per process, not per article
     start = time.process_time()
@@ -256,6 +288,10 @@ def show(label: str, r: dict[str, Any], workers: int) -> None:
         f" CPU {cpu_ms:.2f} ms/article (writer {share:.0%} of it);"
         f" peak RSS {r['rss_mb']:.0f} MB; {r['size'] / r['articles'] / 1024:.1f} KiB/article"
         + (f"; export hash {r['hash']}" if r["hash"] else "")
+    )
+    print(
+        "  KiB/article by part: "
+        + ", ".join(f"{k} {v / r['articles'] / 1024:.2f}" for k, v in r["parts"].items())
     )
     cpu = r["writer_cpu"] + r["workers_cpu"]
     share = r["grouping"] / cpu

@@ -36,13 +36,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check_database(args: argparse.Namespace) -> None:
-    """One line and no app for a database khabar must not open (foreign, or newer)."""
+    """One line and no app for a database khabar must not open (foreign, or newer); an
+    older one is upgraded here, where the migration's progress shows, not behind the
+    app's first frame."""
     from reader.paths import default_db_path
-    from reader.store.schema import connect
+    from reader.store.schema import SCHEMA_VERSION, connect, schema_version
 
     db_path: Path = args.db or default_db_path()
     if db_path.exists() and db_path.stat().st_size > 0:
-        connect(db_path, readonly=True).close()
+        conn = connect(db_path, readonly=True)
+        try:
+            due = schema_version(conn) < SCHEMA_VERSION
+        finally:
+            conn.close()
+        if due:
+            connect(db_path).close()
 
 
 def _ensure_corpus(db_path: Path) -> str | None:

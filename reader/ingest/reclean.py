@@ -15,6 +15,7 @@ from pathlib import Path
 from reader.clean.template import SiteTemplate, document_hashes, site_key
 from reader.ingest.pipeline import entity_functions
 from reader.ingest.prepare import Extractor, clean_document, document_row
+from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 from reader.store.raw import raw_text
 from reader.store.reclean import replace_articles
 from reader.store.schema import open_db
@@ -68,16 +69,19 @@ def reclean(
             except ValueError as error:
                 report.failed.append((path, str(error)))
                 continue
-            old = conn.execute(
-                "SELECT title, body, published, author, source FROM articles"
-                " WHERE document_id = ? ORDER BY id",
-                (document_id,),
-            ).fetchall()
+            old = [
+                (title, body_text(body, raw_value), published, author, source)
+                for title, body, raw_value, published, author, source in conn.execute(
+                    f"SELECT a.title, {BODY_COLUMNS}, a.published, a.author, a.source"
+                    f" FROM {BODY_JOIN} WHERE a.document_id = ? ORDER BY a.id",
+                    (document_id,),
+                )
+            ]
             new = [
                 (a.title, a.body, a.published, a.author, a.source)
                 for a in (article, *article.appended)
             ]
-            if [tuple(row) for row in old] == new:
+            if old == new:
                 continue
             doc = document_row(path, sha, kind, encoding, raw, article, extractor)
             replace_articles(conn, document_id, doc, canonical=canonical)

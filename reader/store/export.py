@@ -11,12 +11,14 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from reader.kinds import Kind
+from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 _ARTICLES = (
-    "SELECT id, source_path, title, published, author, source, url, body, appended_to FROM articles"
+    "SELECT a.id, a.source_path, a.title, a.published, a.author, a.source, a.url,"
+    f" {BODY_COLUMNS}, a.appended_to FROM {BODY_JOIN}"
 )
 _MENTIONS = (
     'SELECT m.start, m."end", m.surface, e.kind, e.canonical FROM mentions m'
@@ -32,7 +34,7 @@ def iter_export(db: sqlite_utils.Database | sqlite3.Connection) -> Iterator[dict
     module at start-up, and sqlite-utils (which loads numpy) would add about 100 ms there."""
     conn = db if isinstance(db, sqlite3.Connection) else db.conn
     mentions = conn.cursor()
-    for row in conn.cursor().execute(_ARTICLES + " ORDER BY id"):
+    for row in conn.cursor().execute(_ARTICLES + " ORDER BY a.id"):
         yield _record(row, mentions)
 
 
@@ -42,14 +44,14 @@ def iter_export_ids(conn: sqlite3.Connection, ids: Iterable[int]) -> Iterator[di
     articles = conn.cursor()
     mentions = conn.cursor()
     for article_id in ids:
-        row = articles.execute(_ARTICLES + " WHERE id = ?", (article_id,)).fetchone()
+        row = articles.execute(_ARTICLES + " WHERE a.id = ?", (article_id,)).fetchone()
         if row is not None:
             yield _record(row, mentions)
 
 
 def _record(row: tuple[Any, ...], mentions: sqlite3.Cursor) -> dict[str, Any]:
-    record: dict[str, Any] = dict(zip(_FIELDS, row[:8], strict=True))
-    record["appended_to"] = row[8]
+    record: dict[str, Any] = dict(zip(_FIELDS, (*row[:7], body_text(row[7], row[8])), strict=True))
+    record["appended_to"] = row[9]
     record["entities"] = [
         {"start": start, "end": end, "text": text, "kind": Kind(kind), "canonical": canonical}
         for start, end, text, kind, canonical in mentions.execute(_MENTIONS, (row[0],))

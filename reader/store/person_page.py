@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from reader.nlp.attribution import quotes, role_before
 from reader.nlp.normalize import fold
+from reader.store.body import article_body
 
 TEXT_ARTICLES = 200
 MAX_ARTICLES = 500
@@ -188,10 +189,9 @@ def _roles_and_quotes(
     shown: dict[str, Counter[str]] = defaultdict(Counter)
     said: list[Said] = []
     for ref in articles:
-        body_row = conn.execute("SELECT body FROM articles WHERE id = ?", (ref.id,)).fetchone()
-        if body_row is None:
+        body = article_body(conn, ref.id)
+        if body is None:
             continue
-        body = str(body_row[0])
         own: list[tuple[int, int]] = []
         others: list[tuple[int, int]] = []
         for start, end, who in conn.execute(

@@ -1,10 +1,10 @@
 """documents.raw as stored: the decoded input, zlib-compressed.
 
 Raw text is kept so a document can be cleaned again (a better cleaner, site
-templates) without the original file; it is read rarely and is about a third
-of a plain database, so it is stored compressed (Arabic news text shrinks to
-about a third). Rows written before schema version 4 hold plain text; both read
-back the same through `raw_text`.
+templates) without the original file, and it is the dictionary its articles'
+bodies are compressed against (reader/store/body.py), so it is never rewritten
+once stored. Rows written before schema version 4 held plain text; version 9
+compressed those too, so every row reads back through `raw_text`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ def pack_raw(text: str) -> bytes:
     return zlib.compress(text.encode("utf-8"), LEVEL)
 
 
-def raw_text(value: str | bytes) -> str:
-    """The raw document of a documents.raw value, compressed or (older rows) plain."""
-    if isinstance(value, str):
-        return value
-    return zlib.decompress(value).decode("utf-8")
+def raw_bytes(value: bytes) -> bytes:
+    """The raw document of a documents.raw value, as UTF-8."""
+    return zlib.decompress(value)
+
+
+def raw_text(value: bytes) -> str:
+    """The raw document of a documents.raw value."""
+    return raw_bytes(value).decode("utf-8")

@@ -12,6 +12,7 @@ import json
 import sqlite3
 from datetime import UTC, datetime
 
+from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 from reader.store.records import DocumentRow
 from reader.store.search_text import index_text
 from reader.store.stories import forget_article
@@ -106,9 +107,10 @@ def _delete_article(conn: sqlite3.Connection, article_id: int) -> None:
     conn.execute("DELETE FROM article_entities WHERE article_id = ?", (article_id,))
     # The index is contentless: a row goes by the 'delete' command given the folded text it
     # was indexed with, which index_text makes again from the stored title and body.
-    title, body = conn.execute(
-        "SELECT title, body FROM articles WHERE id = ?", (article_id,)
+    title, packed, raw = conn.execute(
+        f"SELECT a.title, {BODY_COLUMNS} FROM {BODY_JOIN} WHERE a.id = ?", (article_id,)
     ).fetchone()
+    body = body_text(packed, raw)
     conn.execute(
         "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
         (article_id, index_text(title), index_text(body)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import InitVar, dataclass, field
 
 from reader.kinds import Kind
+from reader.store.body import pack_body
 from reader.store.raw import pack_raw
 from reader.store.search_text import index_text
 from reader.store.story_sign import signature
@@ -63,11 +64,21 @@ class DocumentRow:
     dropped: tuple[tuple[str, str], ...] = field(default=())  # (text, reason)
     notes: tuple[str, ...] = ()  # what the summary should say about this document
     feed_id: int | None = None  # the subscription a fetched page or item came from
-    # `raw` as documents.raw stores it, compressed where the row is built (a worker).
+    # `raw` as documents.raw stores it and each article's body as articles.body does,
+    # its own first then each cut one after its parent (depth first), compressed where
+    # the row is built (a worker).
     packed_raw: bytes = field(init=False)
+    packed_bodies: tuple[bytes, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "packed_raw", pack_raw(self.raw))
+        bodies = tuple(pack_body(a.body, self.raw) for a in articles_in_order(self.article))
+        object.__setattr__(self, "packed_bodies", bodies)
+
+
+def articles_in_order(article: ArticleRow) -> list[ArticleRow]:
+    """`article` and the articles cut from it, depth first: the order they are stored in."""
+    return [article, *(a for cut in article.appended for a in articles_in_order(cut))]
 
 
 @dataclass(frozen=True, slots=True)

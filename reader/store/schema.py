@@ -39,6 +39,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     migrations.content_keys,
     migrations.mentions_by_article,
     migrations.story_rows,
+    migrations.packed_text,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -97,6 +98,12 @@ def migrate(conn: sqlite3.Connection) -> int:
             if schema_version(conn) == version:
                 MIGRATIONS[version](db)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
+    if before > 0:
+        # Migrations rewrite tables (schema 9 every body and the whole index) and leave
+        # pages free or half empty that the file would otherwise keep: give them back
+        # (in WAL mode the file shrinks when the log is checkpointed).
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return before
 
 

@@ -20,6 +20,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from reader.nlp.normalize import fold_for_search
+from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 from reader.store.story_sign import (
     Paragraph,
     bands,
@@ -77,14 +78,16 @@ _KEEP_PARAGRAPHS = 4096
 
 def _paragraphs_of(conn: sqlite3.Connection, article_id: int) -> tuple[list[Paragraph], str]:
     """A stored article's paragraph shingles (kept for the writer's run) and folded title."""
-    row = conn.execute("SELECT title, body FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = conn.execute(
+        f"SELECT a.title, {BODY_COLUMNS} FROM {BODY_JOIN} WHERE a.id = ?", (article_id,)
+    ).fetchone()
     if row is None:
         return [], ""
     title = fold_for_search(str(row[0]))
     where = (_database(conn), article_id)
     known = _paragraphs.get(where)
     if known is None:
-        known = paragraph_shingles(str(row[1]))
+        known = paragraph_shingles(body_text(row[1], row[2]))
         _remember(where, known)
     return known, title
 

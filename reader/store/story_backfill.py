@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.nlp.normalize import fold_for_search
+from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 from reader.store.search_text import index_text
 from reader.store.stories import assign_story, day_number, store_signature
 from reader.store.story_sign import bands, signature
@@ -49,8 +50,8 @@ def backfill_stories(
     after = 0
     while True:
         rows = conn.execute(
-            "SELECT a.id, a.title, a.body, a.published, EXISTS (SELECT 1 FROM story_members m"
-            " WHERE m.article_id = a.id) FROM articles a WHERE a.id > ? AND"
+            f"SELECT a.id, a.title, {BODY_COLUMNS}, a.published, EXISTS (SELECT 1 FROM"
+            f" story_members m WHERE m.article_id = a.id) FROM {BODY_JOIN} WHERE a.id > ? AND"
             " NOT EXISTS (SELECT 1 FROM story_signatures s WHERE s.article_id = a.id)"
             " ORDER BY a.id LIMIT ?",
             (after, BATCH),
@@ -58,7 +59,8 @@ def backfill_stories(
         if not rows:
             return report
         with conn:
-            for article_id, title, body, published, grouped in rows:
+            for article_id, title, packed, raw, published, grouped in rows:
+                body = body_text(packed, raw)
                 sig = signature(fold_for_search(body))
                 if not sig:
                     report.short += 1

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -161,7 +161,8 @@ class NewRows:
         """Number `doc`'s articles as the stored document `document_id`'s: its own first,
         then each cut one after its parent, depth first. Returns their ids."""
         ids: list[int] = []
-        self._article(document_id, doc, doc.article, None, ids)
+        # Depth first, the order DocumentRow.packed_bodies holds the bodies in.
+        self._article(document_id, doc, doc.article, None, ids, iter(doc.packed_bodies))
         return ids
 
     def _article(
@@ -171,6 +172,7 @@ class NewRows:
         article: ArticleRow,
         appended_to: int | None,
         ids: list[int],
+        bodies: Iterator[bytes],
     ) -> None:
         article_id = self.article_id
         self.article_id += 1
@@ -185,7 +187,7 @@ class NewRows:
                 document_id,
                 appended_to,
                 article.title,
-                article.body,
+                next(bodies),
                 article.published,
                 article.author,
                 article.source,
@@ -195,7 +197,7 @@ class NewRows:
             )
         )
         for appended in article.appended:
-            self._article(document_id, doc, appended, article_id, ids)
+            self._article(document_id, doc, appended, article_id, ids, bodies)
 
 
 def write_articles(rows: NewRows, entities: EntityRows) -> None:

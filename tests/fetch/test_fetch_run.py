@@ -10,6 +10,7 @@ from reader.fetch.outcome import FetchReport
 from reader.fetch.parse import Item
 from reader.fetch.settings import FetchSettings, IgnoreRule, Overrides
 from reader.fetch.summary import feed_lines
+from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 from reader.store.feeds import Feed
 from tests.fetch.conftest import FAST
 from tests.fetch.site import Answer, Hit, Site, many_items_feed
@@ -30,10 +31,13 @@ def test_full_pages_are_cleaned_and_stored_with_their_feed(
     site.pages(["a0", "a1", "a2"])
     report = fetch()
     assert report.ok and report.added == 3
-    rows = query(
-        "SELECT a.title, a.url, d.kind, d.feed_id, a.body FROM articles a"
-        " JOIN documents d ON d.id = a.document_id ORDER BY a.id"
-    )
+    rows = [
+        (*row[:4], body_text(row[4], row[5]))
+        for row in query(
+            "SELECT a.title, a.url, d.kind, d.feed_id, a.body, d.raw FROM articles a"
+            " JOIN documents d ON d.id = a.document_id ORDER BY a.id"
+        )
+    ]
     assert [r[0] for r in rows][:2] == [
         "بوتين: زيارة كيم تساعد في تسوية الأزمة الكورية",
         "قمة فلاديفوستوك بين الزعيمين",
@@ -141,9 +145,9 @@ def test_unreachable_pages_fall_back_to_the_summary(
     lines = _lines(report)
     assert "a1.html not fetched (the server stopped answering" in lines
     assert "a2.html not fetched (not found (404))" in lines
-    assert ("التقى الزعيمان في مدينة فلاديفوستوك الروسية لعقد أول قمة بينهما.",) in query(
-        "SELECT body FROM articles"
-    )
+    assert "التقى الزعيمان في مدينة فلاديفوستوك الروسية لعقد أول قمة بينهما." in [
+        body_text(*row) for row in query(f"SELECT {BODY_COLUMNS} FROM {BODY_JOIN}")
+    ]
 
 
 def test_killfile_drops_matching_items(

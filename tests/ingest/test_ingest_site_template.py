@@ -9,6 +9,7 @@ from pathlib import Path
 from reader.clean import clean_text
 from reader.cli import main
 from reader.ingest.pipeline import ingest_paths
+from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 
 PAGES = sorted(
     (Path(__file__).resolve().parent.parent / "data" / "clean-eval" / "template").glob("*.txt")
@@ -21,12 +22,11 @@ def _bodies(db: Path) -> dict[str, str]:
     conn = sqlite3.connect(db)
     try:
         rows = conn.execute(
-            "SELECT d.path, a.body FROM articles a JOIN documents d ON d.id = a.document_id"
-            " WHERE a.appended_to IS NULL"
+            f"SELECT d.path, {BODY_COLUMNS} FROM {BODY_JOIN} WHERE a.appended_to IS NULL"
         ).fetchall()
     finally:
         conn.close()
-    return {Path(path).name: body for path, body in rows}
+    return {Path(path).name: body_text(body, raw) for path, body, raw in rows}
 
 
 def test_template_removes_recurring_chrome_and_reclean_mends_the_first_page(

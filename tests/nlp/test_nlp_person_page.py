@@ -10,6 +10,7 @@ import pytest
 import sqlite_utils
 
 from reader.cli import main
+from reader.store.body import article_body
 from reader.store.name_search import find_people
 from reader.store.person_page import articles_with_both, person_page, timeline
 
@@ -49,8 +50,8 @@ def test_putins_page(seed_db: sqlite_utils.Database, gold: dict[str, Any]) -> No
     assert any(r.startswith("الرئيس الروسي") for r, _ in page.roles)
     assert page.quotes
     for quote in page.quotes:
-        body = db.execute("SELECT body FROM articles WHERE id = ?", (quote.article_id,)).fetchone()
-        assert body[0][quote.start : quote.end].strip() == quote.text.removesuffix(" …")
+        body = article_body(db, quote.article_id) or ""
+        assert body[quote.start : quote.end].strip() == quote.text.removesuffix(" …")
     assert any("ضمانات بشأن أمنهم" in q.text for q in page.quotes)
 
     dates = sorted(a.published for a in page.articles if a.published)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from reader.nlp.normalize import fold_for_search
+from reader.store.body import article_body
 from reader.store.read.library import Library
 from reader.store.read.rows import ArticleFilter, ListedArticle
 from reader.store.read.text import loose_fold
@@ -90,7 +91,8 @@ def _matching(conn: sqlite3.Connection, text: str) -> set[int]:
     """Every query token among the article's folded words, or all of them joined."""
     tokens = re.findall(r"\w+", fold_for_search(text))
     found = set()
-    for article_id, title, body in conn.execute("SELECT id, title, body FROM articles"):
+    for article_id, title in conn.execute("SELECT id, title FROM articles").fetchall():
+        body = article_body(conn, article_id) or ""
         words = set(re.findall(r"\w+", fold_for_search(title + "\n" + body)))
         if all(words & _spellings(t) for t in tokens) or (
             1 < len(tokens) <= 3 and words & _spellings("".join(tokens))

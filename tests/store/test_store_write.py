@@ -38,13 +38,13 @@ def test_fts_finds_the_other_spelling(tmp_path: Path) -> None:
     ).fetchall()
     assert hits == [(1,)]
     folded = db.conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", ('"كيم جونغ اون"',)
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", ('"اون"',)
     ).fetchall()
     assert folded == [(1,)], "hamza forms are folded in the index"
     title_hit = db.conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'title:يستقبل'"
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (fts_expression("يستقبل"),)
     ).fetchall()
-    assert title_hit == [(1,)]
+    assert title_hit == [(1,)], "the title is indexed (the word is in no body)"
 
 
 def test_same_content_twice_is_a_duplicate(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import pytest
 from reader.ingest.pipeline import ingest_paths
 from reader.nlp.normalize import fold_for_search
 from reader.render.engine import BidiMode
+from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 from reader.store.read.story import ADDED
 from reader.tui import ui_text
 from reader.tui.app import KhabarApp
@@ -122,7 +123,10 @@ async def test_a_story_body_is_the_longest_version_and_what_the_others_add(
 ) -> None:
     stories = _stories(stories_db)
     conn = sqlite3.connect(stories_db)
-    bodies = dict(conn.execute("SELECT id, body FROM articles").fetchall())
+    bodies = {
+        i: body_text(body, raw)
+        for i, body, raw in conn.execute(f"SELECT a.id, {BODY_COLUMNS} FROM {BODY_JOIN}")
+    }
     sources = dict(conn.execute("SELECT id, source FROM articles").fetchall())
     conn.close()
     app = KhabarApp(stories_db)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.kinds import Kind, kind_order
+from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 from reader.store.read.rows import Article, EntityCount, Mention
 from reader.store.read.session import Session
 
@@ -14,15 +15,16 @@ class Articles:
     def article(self, article_id: int) -> Article | None:
         with self._session.locked() as conn:
             r = conn.execute(
-                "SELECT a.id, a.title, a.body, a.published, a.author, a.source, a.url, "
+                f"SELECT a.id, a.title, {BODY_COLUMNS}, a.published, a.author, a.source, a.url, "
                 "coalesce(r.read, 0), coalesce(r.bookmarked, 0), coalesce(r.scroll, 0) "
-                "FROM articles a LEFT JOIN reading_state r ON r.article_id = a.id "
+                f"FROM {BODY_JOIN} LEFT JOIN reading_state r ON r.article_id = a.id "
                 "WHERE a.id = ?",
                 (article_id,),
             ).fetchone()
         if r is None:
             return None
-        return Article(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]), r[9])
+        body = body_text(r[2], r[3])
+        return Article(r[0], r[1], body, r[4], r[5], r[6], r[7], bool(r[8]), bool(r[9]), r[10])
 
     def mentions(self, article_id: int) -> list[Mention]:
         with self._session.locked() as conn:

@@ -11,6 +11,7 @@ import itertools
 import re
 
 from reader.nlp.normalize import fold_for_search
+from reader.store.search_text import index_tokens
 
 _SWAPS = str.maketrans({"غ": "ج", "ڭ": "ج"})
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -38,8 +39,9 @@ def _quote(term: str) -> str:
 
 
 def fts_expression(user_text: str) -> str | None:
-    """A MATCH expression for any user text: every token quoted, so no input is FTS syntax."""
-    tokens = _TOKEN.findall(fold_for_search(user_text))
+    """A MATCH expression for any user text: every token quoted, so no input is FTS syntax,
+    and each the index's own token, so none is a phrase (the index has no positions)."""
+    tokens = index_tokens(fold_for_search(user_text))
     if not tokens:
         return None
     groups = [
