@@ -355,3 +355,23 @@ def packed_text(db: sqlite_utils.Database) -> None:
     from reader.store.repack import repack
 
     repack(db.conn)
+
+
+def stories_within_bound(db: sqlite_utils.Database) -> None:
+    """Grouping before this version let an article join a story through any member, so a
+    story could chain without end (the scale bench's archive became one story of 104,437
+    articles) and hide most of an archive behind one row, which made every page of a
+    search walk past it. Cut each story to the first 64 articles it had (its lead first),
+    the bound reader/store/stories.py keeps since (MAX_STORY; a literal here, because a
+    migration is history); the rest are listed on their own and nothing else changes."""
+    db.execute(
+        "CREATE TEMP TABLE beyond_bound AS SELECT article_id FROM ("
+        " SELECT article_id, row_number() OVER (PARTITION BY story_id"
+        "  ORDER BY article_id <> story_id, article_id) AS n FROM story_members"
+        ") WHERE n > 64"
+    )
+    db.execute(
+        "DELETE FROM story_members WHERE article_id IN (SELECT article_id FROM beyond_bound)"
+    )
+    db.execute("UPDATE story_sizes SET size = 64 WHERE size > 64")
+    db.execute("DROP TABLE temp.beyond_bound")

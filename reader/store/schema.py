@@ -40,6 +40,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     migrations.mentions_by_article,
     migrations.story_rows,
     migrations.packed_text,
+    migrations.stories_within_bound,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
