@@ -40,17 +40,11 @@ def check_database(args: argparse.Namespace) -> None:
     older one is upgraded here, where the migration's progress shows, not behind the
     app's first frame."""
     from reader.paths import default_db_path
-    from reader.store.schema import SCHEMA_VERSION, connect, schema_version
+    from reader.store.schema import upgrade_if_due
 
     db_path: Path = args.db or default_db_path()
     if db_path.exists() and db_path.stat().st_size > 0:
-        conn = connect(db_path, readonly=True)
-        try:
-            due = schema_version(conn) < SCHEMA_VERSION
-        finally:
-            conn.close()
-        if due:
-            connect(db_path).close()
+        upgrade_if_due(db_path)
 
 
 def _ensure_corpus(db_path: Path) -> str | None:

@@ -133,6 +133,19 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def upgrade_if_due(path: Path) -> None:
+    """Bring a database an older khabar wrote up to date with one writable open, for the
+    callers that then read it read-only: the layout changes between versions (schema 9
+    stores bodies packed), so an old file cannot be read as it is."""
+    conn = connect(path, readonly=True)
+    try:
+        due = schema_version(conn) < SCHEMA_VERSION
+    finally:
+        conn.close()
+    if due:
+        connect(path).close()
+
+
 def _checked(conn: sqlite3.Connection, path: Path) -> None:
     try:
         check_ours(conn, path)
