@@ -10,7 +10,7 @@ from reader.kinds import Kind
 from reader.nlp import lexicon
 from reader.nlp.clitics import stems
 from reader.nlp.document import COMPOUND_HEADS, Document, Span
-from reader.nlp.features import corpus_names, first_names, ordinary_word
+from reader.nlp.features import bands, corpus_names, first_names, ordinary_word
 from reader.nlp.sport import NATIONALITIES
 
 _CHAIN_LINKS = frozenset({"ولد", "بن", "ابن", "بنت"})
@@ -49,6 +49,48 @@ class Boundaries(Document):
         while last > first + 1 and self.edge_word(last - 1, True):
             last -= 1
         return first, last
+
+    def in_longer_name(self, first: int, last: int) -> bool:
+        """A cue's person whose words open an organisation or place the tagger reads on past
+        them (زعيم تنظيم القاعدة): the title's object, not a name."""
+        label = self.labels[first]
+        if label == "O" or label.endswith(Kind.PER):
+            return False
+        return last < len(self.labels) and self.labels[last] == "I-" + label[2:]
+
+    def given_before(self, i: int) -> bool:
+        """A word the tagger left out just before a person that no frequency list holds: an
+        unseen foreign given name (جايلي كينغ)."""
+        return self.labels[i] == "O" and self.words[i] not in bands() and self.namelike(i)
+
+    def opened(self, first: int, taken: list[bool]) -> int:
+        """A person's start moved back over a given name or particle the tagger left out."""
+        if first and not taken[first - 1] and self.given_before(first - 1):
+            first -= 1
+        if first and self.particle_before(first - 1, taken):
+            first -= 1
+        return first
+
+    def particle_before(self, i: int, taken: list[bool]) -> bool:
+        """فان باستن: a particle just before a person is part of the name, unless it opens a
+        clause, where فان is فإن (، فإن لوب تعرض)."""
+        if taken[i] or self.words[i] not in lexicon.NAME_PARTICLES:
+            return False
+        return i > 0 and self.words[i - 1].isalpha()
+
+    def with_particle(self, span: Span, taken: list[bool]) -> Span:
+        """A surname found again, with the particle before it (فان باستن)."""
+        at = span.first - 1
+        if at < 0 or not self.particle_before(at, taken):
+            return span
+        taken[at] = True
+        return span._replace(first=at, names=(self.words[at], *span.names))
+
+    @staticmethod
+    def glued_person(word: str) -> bool:
+        """A word that is itself a given name or a corpus person: a clitic cut that makes a
+        listed place of its tail (كلاوس → ك + لاوس) misreads it."""
+        return word in first_names() or corpus_names().get(word, "") == "kPER"
 
     def common_noun(self, first: int, last: int) -> bool:
         """An ordinary noun the tagger left out opening a longer cue-made person: the

@@ -13,6 +13,7 @@ from typing import NamedTuple, TypeVar
 from reader.kinds import Kind
 from reader.nlp import lexicon
 from reader.nlp.clitics import stems
+from reader.nlp.features import corpus_names, first_names
 from reader.nlp.gazetteer import Gazetteer
 from reader.nlp.tokens import Token
 
@@ -61,7 +62,9 @@ class Document:
             return True
         if word in lexicon.ADVERBIALS or any(s in lexicon.ADVERBIALS for _, s in stems(word)):
             return True
-        return word.endswith("ا") and not self.known(word) and word[:-1] in self.common
+        if not word.endswith("ا") or self.known(word) or word[:-1] not in self.common:
+            return False
+        return word not in first_names() and not corpus_names().get(word, "").endswith(Kind.PER)
 
     def namelike(self, i: int) -> bool:
         word = self.tokens[i].folded

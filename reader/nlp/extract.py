@@ -35,7 +35,7 @@ _LATIN_LOWER = re.compile("[a-z]")
 # (bench/ner_eval.py): the trigger families, then the other rule layers.
 LAYERS = (
     *triggers.FAMILIES, "sport", "quoted", "gazetteer", "org-table", "latin", "brackets",
-    "trim", "repair", "propagation", "clitic",
+    "trim", "edges", "repair", "propagation", "clitic",
 )  # fmt: skip
 
 
@@ -150,6 +150,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
                 hit = None  # a Latin-script listing matches a capitalised word only
             if hit and self.adjective_listing(i, hit[0], hit[2][0]):
                 hit = None
+            if hit and hit[1] and hit[2][0] != Kind.PER and "clitic" not in self.off:
+                hit = None if self.glued_person(words[i]) else hit  # كلاوس: Klaus, not ك + لاوس
             if hit:
                 length, cut, (kind, _), names = hit
                 out.append(self.without_head(Span(i, i + length, kind, cut, names)))
@@ -173,7 +175,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         """Drop a proclitic from the first token when what remains is a recognised name."""
         names = [t.folded for t in self.tokens[first:last]]
         head = names[0]
-        if not self.known(head) and "clitic" not in self.off and not self.whole_name(head):
+        glued = self.whole_name(head) or self.glued_person(head)
+        if not self.known(head) and "clitic" not in self.off and not glued:
             for cut, stem in stems(head):
                 cue = stem in lexicon.ORG_HEADS or stem in lexicon.PLACE_CUES
                 if self.known(stem) or stem in bare or cue:
@@ -231,7 +234,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         candidates = [
             self.crf_bounds(s, persons, ends)
             for s in triggers.find(self.tokens, self.trigger_namelike, families)
-            if s.kind != Kind.PER or self.supported(s.first, s.last)
+            if s.kind != Kind.PER
+            or (self.supported(s.first, s.last) and not self.in_longer_name(s.first, s.last))
         ]
         if "brackets" not in self.off:
             for span in self.bracketed_first_names():
@@ -248,6 +252,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
                 continue
             if "trim" not in self.off:
                 first, last = self.trimmed(first, last, kind)
+            if kind == Kind.PER and "edges" not in self.off:
+                first = self.opened(first, taken)
             if last == first or self.ordinary(first) or self.ordinary(last - 1):
                 continue
             take(self.with_clitic(first, last, kind, bare))
@@ -270,6 +276,7 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
             if span.kind == Kind.PER and len(span.names) > 1:
                 for part in (span.names[-1], span.names[0]):
                     bare_ok = len(part) >= _MIN_BARE and part not in lexicon.NON_NAME
+                    bare_ok = bare_ok and part not in lexicon.NAME_PARTICLES
                     if bare_ok and part not in self.gaz.first_names:
                         phrases.setdefault((part,), Kind.PER)
         if not phrases:
@@ -291,7 +298,10 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
             if hit:
                 length, cut, kind, names = hit
                 taken[i : i + length] = [True] * length
-                accepted.append(Span(i, i + length, kind, cut, names))
+                span = Span(i, i + length, kind, cut, names)
+                if kind == Kind.PER and not cut and "edges" not in self.off:
+                    span = self.with_particle(span, taken)
+                accepted.append(span)
                 after = i + length
 
     def mentions(self) -> list[Mention]:

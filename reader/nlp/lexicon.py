@@ -19,6 +19,9 @@ TITLES = _folded(
     الباحثة الممثل الممثلة المسؤول المسؤولة مساعد مساعدة السكرتير سكرتير عضو العضو النجم
     اللاعب الدبلوماسي الجنرالات الأسقف البطريرك سمو صاحب فخامة معالي سماحة"""
 )
+# Titles that announce a person only with a possessive ending (نظيره الروسي X، زوجته X), rule
+# layers only: TITLES are the tagger's features too.
+POSSESSED_TITLES = _folded("""نظير نظيرة زوج زوجة مدرب مساعد""")
 # Particles inside European names (فيرجيل فان دايك، أورسولا فون دير لاين، ليوناردو دا فينشي):
 # فان is also فإن folded, an everyday word, so inside a name it needs a name after it.
 NAME_PARTICLES = _folded("""فان فون دير دي دا دو ديل""")

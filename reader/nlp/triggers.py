@@ -28,6 +28,7 @@ MAX_NAME_TOKENS = 4
 _MAX_TEAM_TOKENS = 3
 _OPENING = frozenset('(«"“')
 _PUNCT_SKIP = frozenset("،,:")
+_POSSESSIVE = ("ه", "ها", "هم", "هما")
 
 
 class Span(NamedTuple):
@@ -40,10 +41,21 @@ def _cue(word: str, cues: frozenset[str]) -> bool:
     return word in cues or any(stem in cues for _, stem in stems(word))
 
 
+def _possessed_title(word: str) -> bool:
+    """A title with a possessive ending (مدربه، نظيره، نظيرتها): his coach, her counterpart."""
+    for end in _POSSESSIVE:
+        base = word[: -len(end)]
+        if word.endswith(end) and len(base) > 2:
+            base = base[:-1] + "ه" if base.endswith("ت") else base
+            if _cue(base, lexicon.TITLES) or _cue(base, lexicon.POSSESSED_TITLES):
+                return True
+    return False
+
+
 @lru_cache(maxsize=200_000)
 def cue_family(word: str) -> str:
     """Which cue family a word opens, clitic or not, or "" for none."""
-    if _cue(word, lexicon.TITLES):
+    if _cue(word, lexicon.TITLES) or _possessed_title(word):
         return "titles"
     if word in lexicon.REPORTING_VERBS:
         return "verbs"
