@@ -33,7 +33,7 @@ import numpy.typing as npt
 import pycrfsuite
 
 from reader.nlp.crf_model import CrfWeights, Floats, read_weights
-from reader.nlp.doc_features import document_features
+from reader.nlp.doc_features import document_features, document_flags, flag_attributes
 from reader.nlp.features import (
     BANDS_NAME,
     CLUSTERS_NAME,
@@ -100,6 +100,12 @@ class _Model:
         # What a word's features show each neighbour, looked up without the prefix, so a
         # new word form builds no prefixed strings.
         self.shown = _shown_rows(weights.attributes)
+        # Per document-flag mask, the summed rows of its attributes: own, shown by the token
+        # before ("-1"), shown by the token after ("+1").
+        self.flag_scores = tuple(
+            np.array([self.scores(names) for names in flag_attributes(prefix)])
+            for prefix in ("", "-1", "+1")
+        )
         self.words: dict[str, int] = {}
         self.table = np.zeros((1024, 5, n))
         self.opens = np.zeros((1024, 2), dtype=bool)  # opens a known "bi=" / "+bi=" pair
@@ -195,19 +201,11 @@ class _Model:
 
     def document_emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
         """(tokens, labels) scores of the document flags (doc_features): the one term that
-        is not a function of the word form, so it stays out of the per-form table."""
-        flags = [attrs for s in document_features(sentences) for attrs in s]
-        index = self.index
-        rows: list[int] = []
-        tokens: list[int] = []
-        for i, attrs in enumerate(flags):
-            for a in attrs:
-                j = index.get(a)
-                if j is not None:
-                    rows.append(j)
-                    tokens.append(i)
-        out = np.zeros((len(flags), len(self.zero)))
-        np.add.at(out, tokens, self.state[rows])
+        is not a function of the word form, so it stays out of the per-form table. Each
+        mask's rows were summed at load, so a token costs three table rows."""
+        flags = document_flags(sentences)
+        own, before, after = self.flag_scores
+        out: Floats = own[flags.own] + before[flags.before] + after[flags.after]
         return out
 
     def exact_emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
