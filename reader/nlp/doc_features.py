@@ -13,7 +13,7 @@ them as one more per-token term (tagger.tag_sentences), and the trainer
 (scripts/train_ner.py) builds them the same way over the same pseudo-articles.
 
 They cost the tagger as much as the word features did, so they are computed for
-speed: what a flag needs of a word form is kept per form (_profile); a text's
+speed: what a flag needs of a word form is kept per form (profile); a text's
 pass touches each distinct form once, and each token only where a flag can arise
 (after a cue, a filler or a given name); a token's flags are a bit mask, which the
 tagger turns into scores by three table rows (document_flags). document_features
@@ -86,7 +86,7 @@ Profile = tuple[int, tuple[str, ...], tuple[str, ...]]
 
 
 @lru_cache(maxsize=200_000)
-def _profile(word: str) -> Profile:
+def profile(word: str) -> Profile:
     """(kind bits, forms, "ال" + each form) of a word form; no forms if it cannot be flagged."""
     forms = _forms(word)
     kind = 0
@@ -111,17 +111,25 @@ class DocumentFlags(NamedTuple):
 
 
 def document_flags(sentences: Sequence[Sequence[str]]) -> DocumentFlags:
-    """The document flags of every token, as masks (see document_features for the strings).
-
-    Distinct word forms and their stems get local numbers, so counting, the article
-    test and the OR of flags over a word's forms are array operations."""
+    """The document flags of every token, as masks (see document_features for the strings)."""
     flat = [w for s in sentences for w in s]
     local: dict[str, int] = {}
     ids = np.array([local.setdefault(w, len(local)) for w in flat], dtype=np.intp)
-    profiles = [_profile(w) for w in local]
-    kinds = np.array([p[0] for p in profiles], dtype=np.intp)
     lens = np.array([len(s) for s in sentences], dtype=np.intp)
-    first = np.zeros(len(flat) + 1, dtype=bool)  # a sentence starts here (or the text ends)
+    return flags_of(ids, lens, list(local), [profile(w) for w in local])
+
+
+def flags_of(
+    ids: Masks, lens: Masks, words: Sequence[str], profiles: Sequence[Profile]
+) -> DocumentFlags:
+    """document_flags from the caller's numbering of the text's distinct forms: token t is
+    form ids[t], form k is words[k] with profiles[k] (the tagger passes its own table's).
+
+    The forms' stems get numbers too, so counting, the article test and the OR of flags
+    over a word's forms are array operations."""
+    present = set(words)
+    kinds = np.array([p[0] for p in profiles], dtype=np.intp)
+    first = np.zeros(len(ids) + 1, dtype=bool)  # a sentence starts here (or the text ends)
     first[np.cumsum(lens) - lens] = True
     first[-1] = True
     # Every form of every candidate word, numbered; owner = the word it is a form of.
@@ -134,7 +142,7 @@ def document_flags(sentences: Sequence[Sequence[str]]) -> DocumentFlags:
     occurrences = np.bincount(ids, minlength=len(profiles))
     counts = np.bincount(form_ids, weights=occurrences[owner], minlength=len(numbers))
     seen = np.zeros(len(numbers), dtype=np.intp)
-    definite = np.array([d in local for p in profiles for d in p[2]], dtype=bool)
+    definite = np.array([d in present for p in profiles for d in p[2]], dtype=bool)
     seen[form_ids[definite]] = _BIT["dA"]
     offsets = np.cumsum(per_word) - per_word
     for k, flags in _context_flags(ids, kinds, first):
@@ -144,7 +152,6 @@ def document_flags(sentences: Sequence[Sequence[str]]) -> DocumentFlags:
     most = np.zeros(len(profiles))
     np.maximum.at(most, owner, counts[form_ids])
     common = feature_common_words()
-    words = list(local)
     repeated = [k for k in np.flatnonzero(most > 1).tolist() if words[k] not in common]
     own_of[repeated] |= _BIT["dR"]
     own = own_of[ids]

@@ -12,7 +12,7 @@ every seed sentence and on generated text), computed differently:
   are summed once and kept; a token's scores are then five rows added, plus the
   word pair attributes the model knows. Passing strings to crfsuite, which cost
   half the tagging time, is gone.
-- All sentences of a document are decoded in one batched Viterbi.
+- All sentences of a document are decoded in one batched Viterbi (nlp/viterbi.py).
 
 That shortcut assumes sentence_features builds a token's attributes from
 word_features in the window the way it does today. When the model is loaded the
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib.resources import as_file, files
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,15 @@ import numpy.typing as npt
 import pycrfsuite
 
 from reader.nlp.crf_model import CrfWeights, Floats, read_weights
-from reader.nlp.doc_features import document_features, document_flags, flag_attributes
+from reader.nlp.doc_features import (
+    DocumentFlags,
+    Profile,
+    document_features,
+    document_flags,
+    flag_attributes,
+    flags_of,
+    profile,
+)
 from reader.nlp.features import (
     BANDS_NAME,
     CLUSTERS_NAME,
@@ -49,6 +58,7 @@ from reader.nlp.features import (
     use_corpus_names,
     word_features,
 )
+from reader.nlp.viterbi import viterbi
 
 MODEL_NAME = "ner.crfsuite"
 MODEL_PATH = Path(__file__).resolve().parent / "data" / MODEL_NAME
@@ -57,8 +67,14 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / MODEL_NAME
 MAX_WORDS = 50_000
 # A model trained on BIOES labels (scripts/train_ner.py --scheme bioes) is read back as BIO.
 _BIO = {"S-": "B-", "E-": "I-"}
-# Rows of a word form in the score table, in the order add_words fills them.
+# Rows of a word form in the score table, in the order add_words fills them, and where the
+# word stands from the token that adds the row (itself, one before, two before, …).
 _OWN, _PREV, _PREV2, _NEXT, _NEXT2 = range(5)
+_OFFSETS = np.array([0, -1, -2, 1, 2])[:, None]
+_SLOTS = np.arange(5)[:, None]
+# Word id 0 is no word: the neighbour beyond a sentence's edge. Its rows are what an edge
+# token gets instead: BOS from the word before, EOS from the word after, nothing two away.
+_PAD = 0
 _SHOWN_PREFIXES = {"-1": 0, "-2": 1, "+1": 2, "+2": 3}
 # Checked against sentence_features at load: names, clitics, Latin, digits, punctuation,
 # and sentences of one and two words (the window's edges).
@@ -79,8 +95,7 @@ class _Model:
     def __init__(self, reference: pycrfsuite.Tagger, weights: CrfWeights) -> None:
         self.reference = reference
         self.index = weights.attributes
-        # One zero row past the model's attributes: every group of rows summed below
-        # holds it, so no group is empty (np.add.reduceat would not give zeros for one).
+        # One zero row past the model's attributes, for the attributes the model lacks.
         self.state = np.vstack([weights.state, np.zeros((1, len(weights.labels)))])
         self.blank = len(weights.state)
         self.transition = weights.transition
@@ -89,14 +104,9 @@ class _Model:
         self.zero = np.zeros(n)
         self.bos = self.row("BOS")
         self.eos = self.row("EOS")
-        # First words of the known "bi=" and "+bi=" pairs, so most tokens build no string;
-        # "|" is always in, being the one word the separator cannot split off.
-        self.bigram_left = frozenset(
-            {"|", *(a[3:].partition("|")[0] for a in self.index if a[:3] == "bi=")}
-        )
-        self.bigram_right = frozenset(
-            {"|", *(a[4:].partition("|")[0] for a in self.index if a[:4] == "+bi=")}
-        )
+        # Known "bi=" / "+bi=" pairs as first word → second word → row, so a token builds no
+        # string: every way of cutting a pair at a "|" is listed, so none is missed.
+        self.pairs = (_pair_rows(self.index, "bi="), _pair_rows(self.index, "+bi="))
         # What a word's features show each neighbour, looked up without the prefix, so a
         # new word form builds no prefixed strings.
         self.shown = _shown_rows(weights.attributes)
@@ -108,7 +118,13 @@ class _Model:
         )
         self.words: dict[str, int] = {}
         self.table = np.zeros((1024, 5, n))
+        self.table[_PAD, _PREV] = self.bos
+        self.table[_PAD, _NEXT] = self.eos
         self.opens = np.zeros((1024, 2), dtype=bool)  # opens a known "bi=" / "+bi=" pair
+        self.follow: tuple[list[Pairs | None], ...] = ([None] * 1024, [None] * 1024)
+        # Each id's word form and its document-flag profile, for doc_features.flags_of.
+        self.forms: list[str] = [""] * 1024
+        self.profiles: list[Profile] = [profile("")] * 1024
         self.fast = True
         self.fast = all(
             np.allclose(self.emissions([s.split()]), self.exact_emissions([s.split()]), atol=1e-9)
@@ -142,68 +158,90 @@ class _Model:
         return np.array(found, dtype=np.intp)
 
     def add_words(self, new: list[str]) -> None:
-        """Sum the five score rows of each new word form, all in one numpy call."""
-        first = len(self.words)
+        """Sum the five score rows of each new word form: one numpy call per kind of row."""
+        first = len(self.words) + 1  # after _PAD
         end = first + len(new)
         if end > len(self.table):
-            size = max(end, min(2 * len(self.table), MAX_WORDS))
+            size = max(end, min(2 * len(self.table), MAX_WORDS + 1))
             grow = size - len(self.table)
             self.table = np.concatenate([self.table, np.zeros((grow, *self.table.shape[1:]))])
             self.opens = np.concatenate([self.opens, np.zeros((grow, 2), dtype=bool)])
-        own_row, blank = self.index.get, self.blank
-        shown_row = [table.get for table in self.shown]
-        rows: list[int] = []
-        starts: list[int] = []
-        for word in new:
-            own, shown = word_features(word)
-            starts.append(len(rows))
-            rows.append(blank)
-            rows.extend([r for r in map(own_row, own) if r is not None])
-            seen = ("w=" + word, *shown)
-            for row in shown_row:
-                starts.append(len(rows))
-                rows.append(blank)
-                rows.extend([r for r in map(row, seen) if r is not None])
-        summed = np.add.reduceat(self.state[rows], starts)
-        self.table[first:end] = summed.reshape(len(new), 5, -1)
-        self.opens[first:end, 0] = [w in self.bigram_left for w in new]
-        self.opens[first:end, 1] = [w in self.bigram_right for w in new]
+            for follow in self.follow:
+                follow.extend([None] * grow)
+            self.forms.extend(self.forms[:grow])
+            self.profiles.extend(self.profiles[:grow])
+        # An attribute the model lacks maps to the zero row, so each word's groups of rows
+        # are looked up in one map() call and summed in order, never empty ("w=" + word).
+        blank = self.blank
+        features = [word_features(word) for word in new]
+        owns = [own for own, _ in features]
+        seen = [("w=" + word, *shown) for word, (_, shown) in zip(new, features, strict=True)]
+        table = self.table
+        for slot, (groups, lookup) in enumerate(
+            [(owns, self.index), *((seen, rows) for rows in self.shown)]
+        ):
+            rows = list(map(lookup.get, chain.from_iterable(groups), repeat(blank)))
+            starts = np.cumsum([0, *map(len, groups[:-1])])
+            table[first:end, slot] = np.add.reduceat(self.state[rows], starts)
+        for kind, pairs in enumerate(self.pairs):
+            follow = [pairs.get(w) for w in new]
+            self.follow[kind][first:end] = follow
+            self.opens[first:end, kind] = [f is not None for f in follow]
+        self.forms[first:end] = new
+        self.profiles[first:end] = [profile(w) for w in new]
         self.words.update(zip(new, range(first, end), strict=True))
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
-        """(tokens, labels) scores of every token of `sentences`, concatenated."""
+        """(tokens, labels) word-form scores of every token of `sentences`, concatenated."""
         if not self.fast:
             return self.exact_emissions(sentences)
         flat = [w for s in sentences for w in s]
-        lens = np.array([len(s) for s in sentences], dtype=np.intp)
+        return self.form_scores(flat, _lengths(sentences), self.word_ids(flat))
+
+    def document_scores(self, sentences: Sequence[Sequence[str]]) -> Floats:
+        """Word-form plus document-flag scores of one document's tokens: what is tagged.
+        The flags are found on the score table's own numbering of the forms."""
+        if not self.fast:
+            return self.exact_emissions(sentences) + self.document_emissions(sentences)
+        flat = [w for s in sentences for w in s]
+        lens = _lengths(sentences)
         ids = self.word_ids(flat)
-        pos = np.arange(len(flat)) - np.repeat(np.cumsum(lens) - lens, lens)
-        left = np.repeat(lens, lens) - 1 - pos  # tokens after this one in its sentence
-        table = self.table
-        out: Floats = table[ids, _OWN]
-        out[1:] += table[ids[:-1], _PREV] * (pos[1:, None] >= 1)
-        out[2:] += table[ids[:-2], _PREV2] * (pos[2:, None] >= 2)
-        out[:-1] += table[ids[1:], _NEXT] * (left[:-1, None] >= 1)
-        out[:-2] += table[ids[2:], _NEXT2] * (left[:-2, None] >= 2)
-        out[pos == 0] += self.bos
-        out[left == 0] += self.eos
-        opens = self.opens[ids] & (left >= 1)[:, None]
-        index, state = self.index, self.state
-        for i in np.flatnonzero(opens[:, 0]).tolist():
-            j = index.get("bi=" + flat[i] + "|" + flat[i + 1])
-            if j is not None:
-                out[i + 1] += state[j]
-        for i in np.flatnonzero(opens[:, 1]).tolist():
-            j = index.get("+bi=" + flat[i] + "|" + flat[i + 1])
-            if j is not None:
-                out[i] += state[j]
+        out = self.form_scores(flat, lens, ids)
+        forms, local = np.unique(ids, return_inverse=True)
+        found = forms.tolist()
+        words, profiles = self.forms, self.profiles
+        flags = flags_of(local, lens, [words[k] for k in found], [profiles[k] for k in found])
+        out += self.flag_rows(flags)
+        return out
+
+    def form_scores(self, flat: list[str], lens: Ints, ids: Ints) -> Floats:
+        """The word-form term: each sentence is set between two _PAD ids on either side,
+        so a token's four neighbours are found by offset and its five rows in one gather."""
+        at = np.arange(len(flat)) + 2 * np.repeat(np.arange(1, len(lens) + 1), lens)
+        padded = np.zeros(len(flat) + 2 * len(lens) + 2, dtype=np.intp)
+        padded[at] = ids
+        around = padded[at + _OFFSETS] * 5 + _SLOTS
+        out: Floats = self.table.reshape(-1, self.table.shape[2])[around].sum(axis=0)
+        opens = self.opens[ids] & (padded[at + 1] != _PAD)[:, None]
+        for kind, shift in ((0, 1), (1, 0)):  # "bi=" scores the second word, "+bi=" the first
+            follow = self.follow[kind]
+            targets: list[int] = []
+            rows: list[int] = []
+            for i in np.flatnonzero(opens[:, kind]).tolist():
+                row = follow[ids[i]].get(flat[i + 1])
+                if row is not None:
+                    targets.append(i + shift)
+                    rows.append(row)
+            out[targets] += self.state[rows]
         return out
 
     def document_emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
         """(tokens, labels) scores of the document flags (doc_features): the one term that
-        is not a function of the word form, so it stays out of the per-form table. Each
-        mask's rows were summed at load, so a token costs three table rows."""
-        flags = document_flags(sentences)
+        is not a function of the word form, so it stays out of the per-form table."""
+        return self.flag_rows(document_flags(sentences))
+
+    def flag_rows(self, flags: DocumentFlags) -> Floats:
+        """Each mask's rows were summed at load, so a token costs three table rows."""
         own, before, after = self.flag_scores
         out: Floats = own[flags.own] + before[flags.before] + after[flags.after]
         return out
@@ -213,39 +251,23 @@ class _Model:
         rows = [self.scores(attrs) for s in sentences for attrs in sentence_features(s)]
         return np.array(rows).reshape(-1, len(self.zero))
 
-    def viterbi(self, scores: Floats, lens: Ints) -> Ints:
-        """Best label ids per token, every sentence decoded at once (crfsuite's recursion).
 
-        Sentences go longest first, so at each position the ones still going are a
-        prefix of the batch and only they are computed.
-        """
-        order = np.argsort(-lens, kind="stable")
-        ranked = lens[order]
-        count, longest, width = len(lens), int(ranked[0]), scores.shape[1]
-        starts = (np.cumsum(lens) - lens)[order]
-        which = np.repeat(np.arange(count), ranked)
-        pos = np.arange(len(scores)) - np.repeat(np.cumsum(ranked) - ranked, ranked)
-        source = np.repeat(starts, ranked) + pos
-        padded = np.zeros((count, longest, width))
-        padded[which, pos] = scores[source]
-        going = (ranked[None, :] > np.arange(longest)[:, None]).sum(axis=1)
-        back = np.zeros((count, longest, width), dtype=np.intp)
-        best = padded[:, 0].copy()
-        trans = self.transition[None]
-        for t in range(1, longest):
-            k = going[t]
-            options = best[:k, :, None] + trans
-            back[:k, t] = options.argmax(axis=1)
-            best[:k] = options.max(axis=1) + padded[:k, t]
-        path = np.zeros((count, longest), dtype=np.intp)
-        path[np.arange(count), ranked - 1] = best.argmax(axis=1)
-        rows = np.arange(count)
-        for t in range(longest - 1, 0, -1):
-            k = going[t]
-            path[:k, t - 1] = back[rows[:k], t, path[:k, t]]
-        labels = np.empty(len(scores), dtype=np.intp)
-        labels[source] = path[which, pos]
-        return labels
+Pairs = dict[str, int]
+
+
+def _lengths(sentences: Sequence[Sequence[str]]) -> Ints:
+    return np.array([len(s) for s in sentences], dtype=np.intp)
+
+
+def _pair_rows(index: dict[str, int], prefix: str) -> dict[str, Pairs]:
+    """First word → second word → row, for each attribute prefix + first + "|" + second."""
+    out: dict[str, Pairs] = {}
+    for attribute, row in index.items():
+        if attribute.startswith(prefix):
+            pair = attribute[len(prefix) :]
+            for cut in (i for i, ch in enumerate(pair) if ch == "|"):
+                out.setdefault(pair[:cut], {})[pair[cut + 1 :]] = row
+    return out
 
 
 def _shown_rows(index: dict[str, int]) -> tuple[dict[str, int], ...]:
@@ -320,13 +342,11 @@ def _model() -> _Model:
 
 def emissions(sentences: Sequence[Sequence[str]]) -> Floats:
     """Token scores of one document's sentences: per word form, plus the document flags."""
-    model = _model()
-    out: Floats = model.emissions(sentences) + model.document_emissions(sentences)
-    return out
+    return _model().document_scores(sentences)
 
 
 def decode(scores: Floats, lens: Ints) -> Ints:
-    return _model().viterbi(scores, lens)
+    return viterbi(scores, lens, _model().transition)
 
 
 def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:

@@ -95,10 +95,12 @@ def test_the_document_pass_gives_the_defined_flags(doc: list[list[str]]) -> None
 @settings(max_examples=60, deadline=None)
 @given(_DOC)
 def test_the_mask_rows_are_the_summed_weights_of_the_flags(doc: list[list[str]]) -> None:
+    # document_scores finds the flags on the score table's numbering of the forms.
     model = tagger._model()
     rows = [model.scores(attrs) for s in df.document_features(doc) for attrs in s]
     expected = np.array(rows).reshape(-1, len(model.labels))
     assert np.allclose(model.document_emissions(doc), expected, atol=1e-9)
+    assert np.allclose(model.document_scores(doc), model.emissions(doc) + expected, atol=1e-9)
 
 
 def test_a_title_reaches_a_name_through_three_fillers_and_a_given_name_not_four() -> None:
