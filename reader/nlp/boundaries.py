@@ -21,6 +21,7 @@ _FORM_TEN_MIN = 5
 # (كيم لتطبيع العلاقات، …بحضور): an ordinary word after them is no part of the name.
 _JOINED = ("و", "ل", "ب")
 _MIN_JOINED = 3
+_PLACE_OR_ORG = ("kORG", "kLOC")
 
 
 def _title_pair(word: str) -> bool:
@@ -32,8 +33,9 @@ class Boundaries(Document):
     def trimmed(self, first: int, last: int, kind: Kind) -> tuple[int, int]:
         """A person's or organisation's span without the ordinary words at its edges.
 
-        The tagger runs a person on into a title (وسمو) or a و-joined noun after the
-        name (… وجماهير), and takes a people's plural (الأكراد) for an organisation.
+        The tagger runs a person on into a title (وسمو), a و-joined noun after the
+        name (… وجماهير) or a noun and the club or place it governs (أمل الأهلي), and
+        takes a people's plural (الأكراد) for an organisation.
         """
         if kind == Kind.ORG and last - first == 1:
             word = self.words[first]
@@ -48,6 +50,10 @@ class Boundaries(Document):
             first += 1
         while last > first + 1 and self.edge_word(last - 1, True):
             last -= 1
+        if last - first > 2 and corpus_names().get(self.words[last - 1], "") in _PLACE_OR_ORG:
+            last -= 1  # … أبو تريكة أمل الأهلي: the club and the noun that governs it go
+            while last > first + 1 and ordinary_word(self.words[last - 1]):
+                last -= 1
         return first, last
 
     def in_longer_name(self, first: int, last: int) -> bool:
@@ -86,11 +92,32 @@ class Boundaries(Document):
         taken[at] = True
         return span._replace(first=at, names=(self.words[at], *span.names))
 
+    def stem_kind(self, word: str) -> Kind | None:
+        """The kind of a lone "person" that is a clitic on a place or organisation the corpus
+        tags as one (بدارفور، بالأهلي), while the word itself is no known name."""
+        corpus = corpus_names()
+        if word in corpus or self.per_known(word):
+            return None
+        for _, stem in stems(word):
+            flag = corpus.get(stem, "")
+            if flag in _PLACE_OR_ORG:
+                return Kind(flag[1:])
+        return None
+
     @staticmethod
     def glued_person(word: str) -> bool:
         """A word that is itself a given name or a corpus person: a clitic cut that makes a
         listed place of its tail (كلاوس → ك + لاوس) misreads it."""
         return word in first_names() or corpus_names().get(word, "") == "kPER"
+
+    def after_facility(self, first: int) -> bool:
+        """A name right after مستشفى / ملعب / شارع names the place (مستشفى أبو يوسف النجار)."""
+        if not first:
+            return False
+        word = self.words[first - 1]
+        return word in lexicon.FACILITY_HEADS or any(
+            stem in lexicon.FACILITY_HEADS for stem in self.stem_forms(word)
+        )
 
     def common_noun(self, first: int, last: int) -> bool:
         """An ordinary noun the tagger left out opening a longer cue-made person: the

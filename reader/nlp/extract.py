@@ -179,7 +179,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         if not self.known(head) and "clitic" not in self.off and not glued:
             for cut, stem in stems(head):
                 cue = stem in lexicon.ORG_HEADS or stem in lexicon.PLACE_CUES
-                if self.known(stem) or stem in bare or cue:
+                typed = kind != Kind.PER and corpus_names().get(stem, "") == "k" + kind
+                if self.known(stem) or stem in bare or cue or typed:
                     names[0] = stem
                     return Span(first, last, kind, cut, tuple(names))
         return Span(first, last, kind, 0, tuple(names))
@@ -254,7 +255,11 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
                 first, last = self.trimmed(first, last, kind)
             if kind == Kind.PER and "edges" not in self.off:
                 first = self.opened(first, taken)
+            if kind == Kind.PER and last - first == 1 and "clitic" not in self.off:
+                kind = self.stem_kind(self.words[first]) or kind
             if last == first or self.ordinary(first) or self.ordinary(last - 1):
+                continue
+            if kind == Kind.PER and "trim" not in self.off and self.after_facility(first):
                 continue
             take(self.with_clitic(first, last, kind, bare))
         if "repair" not in self.off:

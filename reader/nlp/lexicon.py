@@ -22,6 +22,9 @@ TITLES = _folded(
 # Titles that announce a person only with a possessive ending (نظيره الروسي X، زوجته X), rule
 # layers only: TITLES are the tagger's features too.
 POSSESSED_TITLES = _folded("""نظير نظيرة زوج زوجة مدرب مساعد""")
+# Places named after people (مستشفى أبو يوسف النجار، ملعب الأب جيكو): the name after these
+# is the place's, no person's. Rule layers only.
+FACILITY_HEADS = _folded("""مستشفى ملعب شارع مدرسة مسجد ساحة استاد مطار جامع ميدان""")
 # Particles inside European names (فيرجيل فان دايك، أورسولا فون دير لاين، ليوناردو دا فينشي):
 # فان is also فإن folded, an everyday word, so inside a name it needs a name after it.
 NAME_PARTICLES = _folded("""فان فون دير دي دا دو ديل""")

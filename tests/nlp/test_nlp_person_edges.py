@@ -81,3 +81,27 @@ def test_a_given_name_with_a_final_alif_is_no_adverb(monkeypatch: pytest.MonkeyP
     text = "والثالث تقدمه الشاعرة مايا أنجيلو ضمن برامج أخرى"
     _tagged_as(monkeypatch, text, {"مايا": "B-PER", "أنجيلو": "I-PER"})
     assert ("مايا أنجيلو", "PER") in _found(text)
+
+
+def test_a_lone_person_that_is_a_clitic_on_a_place_is_the_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "لدعم قوات الاتحاد الأفريقي بدارفور تسلمها الدكتور لام أكول"
+    _tagged_as(monkeypatch, text, {"بدارفور": "B-PER"})
+    found = _found(text)
+    assert ("دارفور", "LOC") in found
+    assert not {t for t, kind in found if kind == "PER"}, found
+
+
+def test_a_person_run_on_into_a_club_ends_before_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "كتب : محمود صبري أبو تريكة أمل الأهلي أمام أسيك"
+    words = ["محمود", "صبري", "أبو", "تريكة", "أمل", "الأهلي"]
+    _tagged_as(monkeypatch, text, {w: ("I-PER" if i else "B-PER") for i, w in enumerate(words)})
+    assert {t for t, kind in _found(text) if kind == "PER"} == {"محمود صبري أبو تريكة"}
+
+
+def test_a_name_after_a_hospital_is_the_hospitals(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "وأكد الطبيب علي موسى مدير مستشفى أبو يوسف النجار أن الفتاة استشهدت"
+    labels = {"علي": "B-PER", "موسى": "I-PER", "أبو": "B-PER", "يوسف": "I-PER"}
+    _tagged_as(monkeypatch, text, {**labels, "النجار": "I-PER"})
+    assert {t for t, kind in _found(text) if kind == "PER"} == {"علي موسى"}
