@@ -58,7 +58,11 @@ class Boundaries(Document):
 
     def in_longer_name(self, first: int, last: int) -> bool:
         """A cue's person whose words open an organisation or place the tagger reads on past
-        them (زعيم تنظيم القاعدة): the title's object, not a name."""
+        them (زعيم تنظيم القاعدة), or that opens with a head (المدير العام لشركة بترونت):
+        the title's object, not a name."""
+        heads = lexicon.ORG_HEADS | lexicon.PLACE_CUES
+        if any(stem in heads for stem in self.stem_forms(self.words[first])):
+            return True
         label = self.labels[first]
         if label == "O" or label.endswith(Kind.PER):
             return False

@@ -277,7 +277,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         """Tag the other occurrences of recognised names, bare surnames and Kims included."""
         phrases: dict[tuple[str, ...], Kind] = {}
         for span in accepted:
-            phrases.setdefault(span.names, span.kind)
+            if len(span.names) > 1 or span.names[0] not in lexicon.NON_NAME:
+                phrases.setdefault(span.names, span.kind)  # a lone علي is also على: not again
             if span.kind == Kind.PER and len(span.names) > 1:
                 for part in (span.names[-1], span.names[0]):
                     bare_ok = len(part) >= _MIN_BARE and part not in lexicon.NON_NAME

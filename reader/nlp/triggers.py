@@ -43,11 +43,13 @@ def _cue(word: str, cues: frozenset[str]) -> bool:
 
 def _possessed_title(word: str) -> bool:
     """A title with a possessive ending (مدربه، نظيره، نظيرتها): his coach, her counterpart."""
+    if _cue(word, lexicon.PLACE_CUES) or _cue(word, lexicon.ORG_HEADS):
+        return False
     for end in _POSSESSIVE:
         base = word[: -len(end)]
         if word.endswith(end) and len(base) > 2:
             base = base[:-1] + "ه" if base.endswith("ت") else base
-            if _cue(base, lexicon.TITLES) or _cue(base, lexicon.POSSESSED_TITLES):
+            if _cue(base, lexicon.POSSESSED_TITLES) or (end != "ه" and _cue(base, lexicon.TITLES)):
                 return True
     return False
 

@@ -59,12 +59,14 @@ def test_a_title_before_an_organisation_makes_no_person(monkeypatch: pytest.Monk
     assert ("تنظيم", "PER") not in found
 
 
-@pytest.mark.parametrize("cue", ["نظيره", "نظيرتها", "مدربه", "ونظيره", "قائده", "زوجته"])
+@pytest.mark.parametrize("cue", ["نظيره", "نظيرتها", "مدربه", "ونظيره", "قائدها", "زوجته"])
 def test_a_possessed_title_announces_a_person(cue: str) -> None:
     assert triggers.cue_family(fold(cue)) == "titles"
 
 
-@pytest.mark.parametrize("word", ["كتابه", "نظير", "زوج", "منزله", "ها"])
+@pytest.mark.parametrize(
+    "word", ["كتابه", "نظير", "زوج", "منزله", "ها", "محافظة", "محافظه", "قائده"]
+)
 def test_other_words_are_no_title(word: str) -> None:
     assert triggers.cue_family(fold(word)) == ""
 
@@ -105,3 +107,17 @@ def test_a_name_after_a_hospital_is_the_hospitals(monkeypatch: pytest.MonkeyPatc
     labels = {"علي": "B-PER", "موسى": "I-PER", "أبو": "B-PER", "يوسف": "I-PER"}
     _tagged_as(monkeypatch, text, {**labels, "النجار": "I-PER"})
     assert {t for t, kind in _found(text) if kind == "PER"} == {"علي موسى"}
+
+
+def test_a_lone_ali_is_not_found_again_as_the_preposition(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "وقال الإمام علي إن الأمر صعب . واتفق المسلمون على فضله"
+    _tagged_as(monkeypatch, text, {"علي": "B-PER"})
+    assert {t for t, kind in _found(text) if kind == "PER"} == {"علي"}
+
+
+def test_a_title_before_a_company_makes_no_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "وقال المدير العام لشركة بترونت الهندية إن المشروع بدأ"
+    _tagged_as(monkeypatch, text, {"لشركة": "B-PER"})
+    assert not {t for t, kind in _found(text) if kind == "PER"}
