@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import webbrowser
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -80,6 +79,8 @@ class ArticleActions(ListScreen):
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, url: str) -> None:
+        import webbrowser  # shlex and the browser registry: not before the first `o`
+
         webbrowser.open(url)
 
     # files ------------------------------------------------------------------

@@ -31,7 +31,6 @@ from reader.tui.commands.feeds import fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
 from reader.tui.layout_choice import choose_mirrored
 from reader.tui.screens.list_moves import ListMoves
-from reader.tui.screens.person import PersonScreen, person_under_cursor
 from reader.tui.screens.results import FeedsFetched, FetchProgress, Started
 from reader.tui.ui_text import ui
 from reader.tui.widgets.article_list import ArticleList
@@ -205,7 +204,11 @@ class ReaderScreen(ListMoves):
     # person pages -----------------------------------------------------------
 
     def action_person_page(self) -> None:
-        """The page of the person under the cursor of the people or entities pane."""
+        """The page of the person under the cursor of the people or entities pane. Its
+        screen (with Textual's Sparkline and `statistics`) is loaded on the first `p`:
+        the first paint never shows it."""
+        from reader.tui.screens.person import PersonScreen, person_under_cursor
+
         entity_id = person_under_cursor(self.focused)
         if entity_id is None:
             self.notify(ui("notice.no_person"), markup=False)
