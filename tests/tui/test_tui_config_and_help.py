@@ -13,7 +13,7 @@ from reader.tui.app import KhabarApp
 from reader.tui.keymap import binding_ids
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.engine_text import EngineText
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import notices, press, reader_on, settle, sync, write_config
 
 
 def test_unknown_theme_flag_is_one_line(seeds_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -23,22 +23,9 @@ def test_unknown_theme_flag_is_one_line(seeds_db: Path, capsys: pytest.CaptureFi
     assert err.startswith("khabar: --theme: unknown theme 'no-such-theme'; choose one of: dark")
 
 
-def _config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:
-    home = tmp_path / "config"
-    (home / "khabar").mkdir(parents=True)
-    path = home / "khabar" / "config.toml"
-    path.write_text(text, encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
-    return path
-
-
 @sync
-async def test_unknown_theme_and_key_ids_in_config_become_notices(
-    seeds_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = _config(
-        tmp_path,
-        monkeypatch,
+async def test_unknown_theme_and_key_ids_in_config_become_notices(seeds_db: Path) -> None:
+    path = write_config(
         'theme = "purple-haze"\n[keys]\n"app.bookmark" = "x"\n"app.teleport" = "t"\n',
     )
     app = build_app(argparse.Namespace(db=seeds_db))
@@ -54,20 +41,16 @@ async def test_unknown_theme_and_key_ids_in_config_become_notices(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.theme == "textual-dark"
-        shown = [n.message for n in app._notifications]
+        shown = notices(app)
         assert any("purple-haze" in m for m in shown) and any("app.teleport" in m for m in shown)
-        await pilot.press("x")
-        await settle(pilot)
+        await press(pilot, "x")
         assert app.reader.current is not None and app.reader.current.bookmarked
 
 
 @sync
 async def test_help_opens_with_f1_fits_80x24_lists_every_id_and_scrolls(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f1")
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(80, 24)) as (app, pilot):
+        await press(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help-text", EngineText)
         region = text.region

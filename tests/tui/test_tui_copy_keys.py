@@ -10,11 +10,9 @@ import pytest
 
 from reader.ingest.pipeline import ingest_paths
 from reader.paths import seeds_dir
-from reader.tui.app import KhabarApp
 from reader.tui.article_text import plain_text
-from reader.tui.screens import article_actions
 from reader.tui.widgets.body_view import BodyView
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import notices, press, reader_on, sync
 
 URL = "https://example.org/news/1"
 # A real article's paragraphs (the cleaner drops repeated boilerplate-like lines).
@@ -36,9 +34,7 @@ def _db(tmp_path: Path) -> Path:
 
 @sync
 async def test_link_shown_and_y_Y_copy_link_and_logical_text(tmp_path: Path) -> None:
-    app = KhabarApp(_db(tmp_path))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(_db(tmp_path), size=(100, 30)) as (app, pilot):
         article = app.reader.current
         assert article is not None and article.url == URL
         body = app.screen.query_one(BodyView)
@@ -60,26 +56,20 @@ async def test_o_opens_the_link_only_where_there_is_a_display(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(article_actions.webbrowser, "open", opened.append)
+    monkeypatch.setattr("webbrowser.open", opened.append)  # imported when `o` needs it
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    app = KhabarApp(_db(tmp_path))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        assert opened == [] and any("No display" in n.message for n in app._notifications)
+    async with reader_on(_db(tmp_path), size=(100, 30)) as (app, pilot):
+        await press(pilot, "o")
+        assert opened == [] and any("No display" in n for n in notices(app))
         monkeypatch.setenv("DISPLAY", ":0")
-        await pilot.press("o")
-        await settle(pilot)
+        await press(pilot, "o")
         assert opened == [URL]
 
 
 @sync
 async def test_ctrl_d_and_ctrl_u_move_half_a_page(tmp_path: Path) -> None:
-    app = KhabarApp(_db(tmp_path))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(_db(tmp_path), size=(100, 30)) as (app, pilot):
         await pilot.press("2")
         body = app.screen.query_one(BodyView)
         half = body.scrollable_content_region.height // 2

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import config_path
 from reader.store.feeds import add_feed
 from reader.store.schema import connect
-from reader.tui.app import KhabarApp
 from reader.tui.widgets.article_list import ArticleList
 from tests.fetch.site import Answer, Site
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import notices, palette, press, reader_on, sync, write_config
 
 FEED = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>
 <title>خلاصة الصباح</title><link>{base}/</link>
@@ -41,25 +39,19 @@ def subscribed(seeds_db: Path, site: Site) -> Path:
     conn = connect(seeds_db)
     add_feed(conn, url, tags=["morning"])
     conn.close()
-    path = config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("[fetch]\ndelay = 0\nfull = false\n", encoding="utf-8")
+    write_config("[fetch]\ndelay = 0\nfull = false\n")
     return seeds_db
 
 
 @sync
 async def test_R_adds_articles_and_the_cursor_stays_on_its_article(subscribed: Path) -> None:
-    app = KhabarApp(subscribed)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(subscribed, size=(160, 48)) as (app, pilot):
         articles = app.query_one(ArticleList)
-        await pilot.press("j", "j")
-        await settle(pilot)
+        await press(pilot, "j", "j")
         before, at = articles.count, articles.cursor
         reading = app.reader.current
         assert reading is not None and at == 2
-        await pilot.press("R")
-        await settle(pilot)
+        await press(pilot, "R")
         assert articles.count == before + 2
         assert app.reader.current is not None and app.reader.current.id == reading.id
         row = articles.row(articles.cursor)
@@ -67,28 +59,18 @@ async def test_R_adds_articles_and_the_cursor_stays_on_its_article(subscribed: P
         assert articles.cursor == at + 2  # the two new (newest) articles came in above it
         top = articles.row(0)
         assert top is not None and top.source == "خلاصة الصباح"  # each row shows its feed
-        assert [n.message for n in app._notifications][-1] == "1 feed fetched: 2 new articles"
+        assert notices(app)[-1] == "1 feed fetched: 2 new articles"
 
 
 @sync
 async def test_the_palette_filters_by_feed_and_by_tag(subscribed: Path) -> None:
-    app = KhabarApp(subscribed)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("R")
-        await settle(pilot)
+    async with reader_on(subscribed, size=(160, 48)) as (app, pilot):
+        await press(pilot, "R")
         articles = app.query_one(ArticleList)
         everything = articles.count
         for query, label in (("Feed: خلاصة", "خلاصة الصباح"), ("Tag: morning", "tag morning")):
-            await pilot.press("ctrl+p")
-            await settle(pilot)
-            for key in query:
-                await pilot.press(key if key != " " else "space")
-            await settle(pilot)
-            await pilot.press("enter")
-            await settle(pilot)
+            await palette(pilot, query)
             assert articles.count == 2
             assert app.reader.feed_label == label and app.reader.article_filter.feed_ids
-            await pilot.press("escape")
-            await settle(pilot)
+            await press(pilot, "escape")
             assert articles.count == everything and not app.reader.feed_label

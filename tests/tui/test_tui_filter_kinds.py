@@ -11,12 +11,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from reader.commands.read import build_app
-from reader.config import config_path
 from reader.tui.app import KhabarApp
 from reader.tui.ui_text import plain
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.engine_text import EngineLine
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import press, reader_on, settle, sync, type_text, write_config
 
 
 def listed(app: KhabarApp) -> set[int]:
@@ -47,23 +46,18 @@ def with_entity(db: Path, kind: str, name: str) -> tuple[int, set[int]]:
 
 async def palette(pilot: Pilot[None], text: str) -> None:
     """Open the palette, type `text`, run the first hit."""
-    await pilot.press("ctrl+p")
-    await settle(pilot)
-    for ch in text:
-        await pilot.press("space" if ch == " " else ch)
+    await press(pilot, "ctrl+p")
+    await type_text(pilot, text)
     await pilot.pause(0.5)
     await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "enter")
 
 
 @sync
 async def test_place_organisation_source_dates_and_unread_from_the_palette(
     seeds_db: Path,
 ) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         everything = listed(app)
         await palette(pilot, "organisation")
         org, org_articles = with_entity(seeds_db, "ORG", "وزارة الخارجية الأمريكية")
@@ -90,8 +84,7 @@ async def test_place_organisation_source_dates_and_unread_from_the_palette(
         dated = query(seeds_db, "SELECT id FROM articles WHERE published LIKE '2018%'")
         assert dated and listed(app) == dated
         assert "2018–2019/12" in header(app).replace("…", "")
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
 
         await pilot.press("u")  # the article under the cursor is read now
         await settle(pilot)
@@ -104,14 +97,11 @@ async def test_place_organisation_source_dates_and_unread_from_the_palette(
 
 @sync
 async def test_a_saved_view_from_the_config(seeds_db: Path) -> None:
-    path = config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
+    path = write_config(
         '[views.far-east]\nplace = "فلاديفوستوك"\nsource = ["RT", "يورونيوز"]\n'
         '[views.nowhere]\nplace = "أتلانتس"\n'
         '[views.bad]\nplce = "x"\n'
-        '[views.late]\nsince = "2025-13"\n',
-        encoding="utf-8",
+        '[views.late]\nsince = "2025-13"\n'
     )
     app = build_app(argparse.Namespace(db=seeds_db))
     assert isinstance(app, KhabarApp)

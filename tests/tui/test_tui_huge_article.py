@@ -14,10 +14,9 @@ import pytest
 from reader.ingest.pipeline import ingest_paths
 from reader.render.engine import Settings
 from reader.tui import body_rows
-from reader.tui.app import KhabarApp
 from reader.tui.body_rows import PIECE, lay_out, pieces
 from reader.tui.widgets.body_view import BodyView
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import press, reader_on, sync
 
 PARAGRAPH = (
     "قال الرئيس الروسي فلاديمير بوتين إن المحادثات مع الزعيم الكوري الشمالي كانت مفيدة"
@@ -78,9 +77,7 @@ async def test_the_ui_thread_lays_out_only_the_screen_and_nobody_the_whole_body(
     db, length = huge_db
     calls: list[tuple[bool, int]] = []
     _recording(monkeypatch, calls)
-    app = KhabarApp(db)
-    async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
-        await settle(pilot)
+    async with reader_on(db, size=(WIDTH, HEIGHT)) as (app, pilot):
         view = app.query_one(BodyView)
         assert view.article is not None and len(view.article.body) > length * 0.99
         # A screen of the body pane holds at most its rows x its width in characters
@@ -91,8 +88,7 @@ async def test_the_ui_thread_lays_out_only_the_screen_and_nobody_the_whole_body(
         keys = ["pagedown", "pagedown", "j", "G", "g", "ctrl+d", "G", "m", "m", "m", "pageup"]
         for key in keys:
             before = sum(n for main, n in calls if main)
-            await pilot.press(key)
-            await settle(pilot)
+            await press(pilot, key)
             on_ui = sum(n for main, n in calls if main) - before
             # A jump lays out the screen it lands on; a step stays inside the read-ahead.
             assert on_ui <= (per_move if key in "Ggm" else 0), (key, on_ui)
@@ -104,13 +100,11 @@ async def test_the_ui_thread_lays_out_only_the_screen_and_nobody_the_whole_body(
         assert in_all < length / 3, in_all  # the worker only reads ahead
         # At the end the last row is the body's last (the estimates were made exact on the
         # way there); elsewhere too the screen agrees with the engine's own layout.
-        await pilot.press("G")
-        await settle(pilot)
+        await press(pilot, "G")
         shown = [row for row in _shown(view) if row.strip()]
         last = view.article.body.rstrip()
         assert shown[-1] == _expected(view, len(last) - 1, 1)[0]
-        await pilot.press("g", "pagedown", "pagedown", "pagedown")
-        await settle(pilot)
+        await press(pilot, "g", "pagedown", "pagedown", "pagedown")
         top = view.top_offset()
         assert top > 0
         shown = _shown(view)

@@ -8,46 +8,36 @@ from pathlib import Path
 import pytest
 
 from reader.render.engine import BidiMode
-from reader.tui.app import KhabarApp
 from reader.tui.screens.help import HelpScreen
 from reader.tui.ui_text import ui
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.entities_pane import EntitiesList
 from reader.tui.widgets.people_pane import PeopleList
-from tests.tui.tui_support import seed_of, settle, sync
+from tests.tui.tui_support import press, reader_on, seed_of, sync
 
 
 @sync
 async def test_list_movement_opens_articles(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         articles = app.query_one(ArticleList)
         assert articles.cursor == 0 and app.reader.current is not None
         first = app.reader.current.id
-        await pilot.press("j")
-        await settle(pilot)
+        await press(pilot, "j")
         assert articles.cursor == 1 and app.reader.current.id != first
-        await pilot.press("k")
-        await settle(pilot)
+        await press(pilot, "k")
         assert app.reader.current.id == first
-        await pilot.press("G")
-        await settle(pilot)
+        await press(pilot, "G")
         assert articles.cursor == articles.count - 1
-        await pilot.press("g")
-        await settle(pilot)
+        await press(pilot, "g")
         assert articles.cursor == 0
-        await pilot.press("down", "up")
-        await settle(pilot)
+        await press(pilot, "down", "up")
         assert articles.cursor == 0
 
 
 @sync
 async def test_panes_keys_and_body_paging(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(140, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(140, 30)) as (app, pilot):
         for key, pane in (("2", BodyView), ("3", EntitiesList), ("4", PeopleList)):
             await pilot.press(key)
             assert isinstance(app.focused, pane)
@@ -74,9 +64,7 @@ async def test_panes_keys_and_body_paging(seeds_db: Path) -> None:
 @sync
 async def test_entities_enter_jumps_and_f_filters(seeds_db: Path) -> None:
     seeds = seed_of(seeds_db)
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(120, 14)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(120, 14)) as (app, pilot):
         await pilot.press("3")
         entities = app.query_one(EntitiesList)
         entity = entities.selected()
@@ -93,8 +81,7 @@ async def test_entities_enter_jumps_and_f_filters(seeds_db: Path) -> None:
         assert body.scroll_offset.y == top_for(offsets[0])
         await pilot.press("enter")
         assert body.scroll_offset.y == top_for(offsets[1]) != top_for(offsets[0])
-        await pilot.press("f")
-        await settle(pilot)
+        await press(pilot, "f")
         assert app.reader.article_filter.entity_ids == frozenset({entity.id})
         assert app.query_one(ArticleList).count == entity_articles(seeds_db, entity.id)
         assert len(seeds) >= app.query_one(ArticleList).count
@@ -114,51 +101,37 @@ def entity_articles(db_path: Path, entity_id: int) -> int:
 
 @sync
 async def test_read_bookmark_and_bookmarks_only(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         assert app.reader.current is not None and not app.reader.current.read
-        await pilot.press("u")
-        await settle(pilot)
+        await press(pilot, "u")
         assert app.reader.current.read
-        await pilot.press("u")
-        await settle(pilot)
+        await press(pilot, "u")
         assert not app.reader.current.read
-        await pilot.press("b")
-        await settle(pilot)
+        await press(pilot, "b")
         assert app.reader.current.bookmarked
         marked = app.reader.current.id
-        await pilot.press("B")
-        await settle(pilot)
+        await press(pilot, "B")
         articles = app.query_one(ArticleList)
         assert articles.count == 1
         row = articles.row(0)
         assert row is not None and row.id == marked and row.bookmarked and not row.read
-        await pilot.press("B")
-        await settle(pilot)
+        await press(pilot, "B")
         assert articles.count == 6
 
 
 @sync
 async def test_reading_position_survives_restart(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("j", "j")
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(100, 30)) as (app, pilot):
+        await press(pilot, "j", "j")
         assert app.reader.current is not None
         opened = app.reader.current.id
         await pilot.press("space", "space")
         await pilot.pause()
         offset = app.query_one(BodyView).top_offset()
         assert offset > 0
-        await pilot.press("b")
-        await settle(pilot)
-        await pilot.press("q")
-        await settle(pilot)
-    again = KhabarApp(seeds_db)
-    async with again.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        await press(pilot, "b")
+        await press(pilot, "q")
+    async with reader_on(seeds_db, size=(100, 30)) as (again, pilot):
         assert again.reader.current is not None and again.reader.current.id == opened
         assert again.reader.current.bookmarked
         assert again.query_one(BodyView).top_offset() == offset
@@ -167,9 +140,7 @@ async def test_reading_position_survives_restart(seeds_db: Path) -> None:
 
 @sync
 async def test_bidi_mode_cycles(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(100, 30)) as (app, pilot):
         seen = [app.bidi_mode]
         for _ in range(3):
             await pilot.press("m")
@@ -179,9 +150,7 @@ async def test_bidi_mode_cycles(seeds_db: Path) -> None:
 
 @sync
 async def test_help_lists_live_keymap(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db, keymap={"app.bookmark": "x"})
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, keymap={"app.bookmark": "x"}, size=(100, 30)) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -195,16 +164,13 @@ async def test_help_lists_live_keymap(seeds_db: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
-        await pilot.press("x")
-        await settle(pilot)
+        await press(pilot, "x")
         assert app.reader.current is not None and app.reader.current.bookmarked
 
 
 @sync
 async def test_narrow_layout_swaps_side_panes_in(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(80, 24)) as (app, pilot):
         assert not app.query_one("#side").display or app.query_one("#side").region.width == 0
         await pilot.press("3")
         await pilot.pause()
@@ -219,14 +185,10 @@ async def test_narrow_layout_swaps_side_panes_in(seeds_db: Path) -> None:
 async def test_unreadable_and_empty_databases_show_messages(tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
-    app = KhabarApp(junk)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(junk, size=(100, 30)) as (app, _):
         message = app.query_one(BodyView).message
         assert message is not None and message.startswith("Cannot read the database")
-    empty = KhabarApp(tmp_path / "empty.db")
-    async with empty.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(tmp_path / "empty.db", size=(100, 30)) as (empty, _):
         assert empty.query_one(BodyView).message == ui("body.empty")
 
 
@@ -234,16 +196,13 @@ async def test_unreadable_and_empty_databases_show_messages(tmp_path: Path) -> N
 async def test_refresh_sees_articles_added_by_another_process(
     seeds_db: Path, tmp_path: Path
 ) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(100, 30)) as (app, pilot):
         extra = tmp_path / "extra.txt"
         extra.write_text("خبر جديد\n\nفقرة أولى عن بيونغ يانغ وكوريا.\n", encoding="utf-8")
         from reader.ingest.pipeline import ingest_paths
 
         ingest_paths(seeds_db, [extra], workers=1, entities=False)
-        await pilot.press("r")
-        await settle(pilot)
+        await press(pilot, "r")
         assert app.query_one(ArticleList).count == 7
 
 
@@ -252,13 +211,10 @@ async def test_no_color_keeps_the_cursor_and_group_titles_visible(
     seeds_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(80, 24)) as (app, pilot):
         assert app.no_color
         articles = app.query_one(ArticleList)
         assert articles.get_component_rich_style("line-list--cursor").reverse
-        await pilot.press("3")
-        await settle(pilot)
+        await press(pilot, "3")
         entities = app.query_one(EntitiesList)
         assert entities.scroll_offset.y == 0 and isinstance(entities.items[0], str)

@@ -14,7 +14,7 @@ from reader.config import MAX_WIDTH
 from reader.render.engine import render_text
 from reader.tui.app import KhabarApp
 from reader.tui.widgets.body_view import BodyView
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import reader_on, settle, sync, write_config
 
 WIDE = (260, 40)
 
@@ -25,9 +25,7 @@ def _rows(body: BodyView) -> list[str]:
 
 @sync
 async def test_a_wide_pane_shows_a_centred_column_of_max_width(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=WIDE) as (app, pilot):
         body = app.query_one(BodyView)
         pane = body.scrollable_content_region.width
         assert body.text_width == MAX_WIDTH < pane - 20
@@ -51,9 +49,7 @@ async def test_a_wide_pane_shows_a_centred_column_of_max_width(seeds_db: Path) -
 
 @sync
 async def test_a_narrow_pane_is_not_padded(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db, max_width=60)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, max_width=60, size=(80, 24)) as (app, _):
         body = app.query_one(BodyView)
         assert body.scrollable_content_region.width <= 60 == body.max_width
         assert body.text_width == body.scrollable_content_region.width
@@ -72,16 +68,11 @@ async def test_a_narrow_pane_is_not_padded(seeds_db: Path) -> None:
 )
 def test_max_width_comes_from_the_config(
     seeds_db: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
     text: str,
     cap: int,
     problem: bool,
 ) -> None:
-    home = tmp_path / "config"
-    (home / "khabar").mkdir(parents=True)
-    (home / "khabar" / "config.toml").write_text(text, encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    write_config(text)
     app = build_app(argparse.Namespace(db=seeds_db))
     assert isinstance(app, KhabarApp)
     assert app.reader.max_width == cap

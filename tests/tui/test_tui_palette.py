@@ -6,45 +6,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.render.engine import BidiMode
-from reader.tui.app import KhabarApp
 from reader.tui.screens.prompt import Confirm, LinePrompt
 from reader.tui.widgets.article_list import ArticleList
-from tests.tui.tui_support import settle, sync
-
-
-async def _command(pilot: Pilot[None], name: str) -> None:
-    await pilot.press("ctrl+p")
-    await settle(pilot)
-    for key in name:
-        await pilot.press(key if key != " " else "space")
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-async def _answer(pilot: Pilot[None], text: str) -> None:
-    assert isinstance(pilot.app.screen, LinePrompt)
-    pilot.app.screen.query_one(Input).value = text
-    await pilot.press("enter")
-    await settle(pilot)
+from tests.tui.tui_support import answer, notices, palette, press, reader_on, sync
 
 
 @sync
 async def test_palette_sets_the_bidi_mode_the_theme_and_the_layout(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(120, 35)) as pilot:
-        await settle(pilot)
-        await _command(pilot, "Bidi mode: off")
+    async with reader_on(seeds_db, size=(120, 35)) as (app, pilot):
+        await palette(pilot, "Bidi mode: off")
         assert app.bidi_mode == BidiMode.OFF
         assert app.reader.bidi_mode == BidiMode.OFF  # the screen follows
-        await _command(pilot, "Theme: nord")
+        await palette(pilot, "Theme: nord")
         assert app.theme == "nord"
         assert app.reader.mirrored  # the seeds are Arabic
-        await _command(pilot, "Layout: ltr")
+        await palette(pilot, "Layout: ltr")
         assert not app.reader.mirrored and app.reader.query_one("#articles-pane").region.x == 0
 
 
@@ -53,37 +32,29 @@ async def test_palette_exports_the_filtered_list_and_asks_before_overwriting(
     seeds_db: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out" / "list.jsonl"
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(120, 35)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(120, 35)) as (app, pilot):
         everything = app.query_one(ArticleList).count
-        await pilot.press("slash", *"بومبيو", "enter")
-        await settle(pilot)
+        await press(pilot, "slash", *"بومبيو", "enter")
         articles = app.query_one(ArticleList)
         wanted = [row.id for i in range(articles.count) if (row := articles.row(i))]
         assert 0 < len(wanted) < everything
-        await _command(pilot, "Export the list")
+        await palette(pilot, "Export the list")
         assert isinstance(app.screen, LinePrompt)
         default = app.screen.query_one(Input).value
         assert default.endswith(".jsonl") and "khabar" in default
-        await _answer(pilot, str(out))
+        await answer(pilot, str(out))
         records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
         assert [r["id"] for r in records] == wanted
         assert all("بومبيو" in r["title"] + r["body"] for r in records)
-        assert (
-            f"{len(wanted)} articles exported to {out}"
-            in [n.message for n in app._notifications][-1]
-        )
+        assert f"{len(wanted)} articles exported to {out}" in notices(app)[-1]
 
         out.write_text("keep me", encoding="utf-8")
-        await _command(pilot, "Export the list")
-        await _answer(pilot, str(out))
+        await palette(pilot, "Export the list")
+        await answer(pilot, str(out))
         assert isinstance(app.screen, Confirm)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert out.read_text("utf-8") == "keep me"
-        await _command(pilot, "Export the list")
-        await _answer(pilot, str(out))
-        await pilot.press("y")
-        await settle(pilot)
+        await palette(pilot, "Export the list")
+        await answer(pilot, str(out))
+        await press(pilot, "y")
         assert len(out.read_text("utf-8").splitlines()) == len(wanted)

@@ -7,7 +7,6 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Sparkline
 
-from reader.tui.app import KhabarApp
 from reader.tui.screens.person import ArticleLinks, PeopleWith, PersonScreen
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.ui_text import plain
@@ -15,16 +14,14 @@ from reader.tui.widgets.body_pane import BodyPane
 from reader.tui.widgets.engine_text import EngineLine, EngineText
 from reader.tui.widgets.entities_pane import EntitiesList
 from reader.tui.widgets.people_pane import PeopleList
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import press, reader_on, settle, sync, type_text
 
 
 async def open_page(pilot: Pilot[None], narrow: str) -> PersonScreen:
     await pilot.press("4")
-    for ch in narrow:
-        await pilot.press("space" if ch == " " else ch)
+    await type_text(pilot, narrow)
     await settle(pilot)
-    await pilot.press("ctrl+o")
-    await settle(pilot)
+    await press(pilot, "ctrl+o")
     screen = pilot.app.screen
     assert isinstance(screen, PersonScreen)
     return screen
@@ -32,9 +29,7 @@ async def open_page(pilot: Pilot[None], narrow: str) -> PersonScreen:
 
 @sync
 async def test_putins_page(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         page = await open_page(pilot, "بوتين")
         title = plain(page.query_one("#person-title", EngineLine).text)
         assert title.startswith("فلاديمير بوتين") and title.endswith(" articles")
@@ -64,8 +59,7 @@ async def test_putins_page(seeds_db: Path) -> None:
         quotes.focus()
         index = quotes.ids.index(said.article_id)
         quotes.move_to(index)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, ReaderScreen)
         current = app.screen.query_one(BodyPane).current
         assert current is not None and current.id == said.article_id
@@ -73,13 +67,10 @@ async def test_putins_page(seeds_db: Path) -> None:
 
 @sync
 async def test_kim_jong_il_is_another_page_and_esc_goes_back(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         un = await open_page(pilot, "جونغ أون")
         assert un.page is not None
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("escape")  # clears the narrowing
         await settle(pilot)
@@ -91,55 +82,43 @@ async def test_kim_jong_il_is_another_page_and_esc_goes_back(seeds_db: Path) -> 
 
 @sync
 async def test_a_co_person_is_a_key_press_away(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         putin = await open_page(pilot, "بوتين")
         people = putin.query_one(PeopleWith)
         kim = people.selected()
         assert kim is not None and kim.articles == 5
-        await pilot.press("b")
-        await settle(pilot)
+        await press(pilot, "b")
         header = putin.query_one("#person-articles-header", EngineLine).text
         assert kim.canonical in header and "(5)" in header
         assert len(putin.query_one("#person-articles", ArticleLinks).ids) == 5
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         other = app.screen
         assert isinstance(other, PersonScreen) and other is not putin
         assert other.page is not None and other.page.id == kim.id
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert app.screen is putin
 
 
 @sync
 async def test_p_from_the_entities_pane(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         await pilot.press("3")
         entities = app.screen.query_one(EntitiesList)
         person = entities.selected()
         assert person is not None and person.kind == "PER"
-        await pilot.press("p")
-        await settle(pilot)
+        await press(pilot, "p")
         assert isinstance(app.screen, PersonScreen)
         assert app.screen.page is not None and app.screen.page.id == person.id
 
 
 @sync
 async def test_latin_typing_in_the_people_pane_ranks_the_person_first(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         for query, name in (("putin", "بوتين"), ("pompeo", "بومبيو"), ("kim jong un", "أون")):
             await pilot.press("4")
-            for ch in query:
-                await pilot.press("space" if ch == " " else ch)
+            await type_text(pilot, query)
             await settle(pilot)
             people = app.screen.query_one(PeopleList)
             first = people.person(0)
             assert first is not None and name in first.canonical, query
-            await pilot.press("escape")
-            await settle(pilot)
+            await press(pilot, "escape")

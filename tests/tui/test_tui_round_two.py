@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.tui.app import KhabarApp
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.entities_pane import EntitiesList
 from reader.tui.widgets.people_pane import PeopleList, PeoplePane
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import press, reader_on, settle, sync, type_text
 
 
 @sync
 async def test_live_resize_picks_the_new_sizes_layout(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(80, 24)) as (app, pilot):
         assert app.screen.has_class("-narrow")
         await pilot.resize_terminal(200, 50)
         await settle(pilot)
@@ -33,9 +30,7 @@ async def test_live_resize_picks_the_new_sizes_layout(seeds_db: Path) -> None:
 
 @sync
 async def test_narrow_tab_reaches_entities_and_people(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(80, 24)) as (app, pilot):
         seen = []
         for _ in range(4):
             await pilot.press("tab")
@@ -52,31 +47,22 @@ async def test_narrow_tab_reaches_entities_and_people(seeds_db: Path) -> None:
         assert app.screen.query_one("#body-pane").region.width > 0
 
 
-async def _type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    for character in text:
-        await pilot.press("space" if character == " " else character)
-
-
 @sync
 async def test_people_typing_keeps_spaces_takes_latin_and_pastes_whole(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         pane = app.screen.query_one(PeoplePane)
         await pilot.press("4")
         # Typed without waiting for any read to land: the space must not be lost.
-        await _type(pilot, "جونج أون")
+        await type_text(pilot, "جونج أون")
         await settle(pilot)
         assert pane.people_narrow == "جونج أون"
         mode = app.bidi_mode
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert pane.people_narrow == ""
-        await _type(pilot, "kim m")
+        await type_text(pilot, "kim m")
         await settle(pilot)
         assert pane.people_narrow == "kim m" and app.bidi_mode == mode
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         from textual import events
 
         app.screen.query_one(PeopleList).post_message(events.Paste("كيم  جونغ\nأون"))
@@ -102,9 +88,7 @@ def _state(db: Path, article_id: int) -> tuple[bool, bool]:
 
 @sync
 async def test_b_and_u_act_on_the_row_under_the_cursor_at_key_time(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         articles = app.screen.query_one(ArticleList)
         first = app.reader.current
         assert first is not None
@@ -127,16 +111,13 @@ async def test_read_rule_skimming_marks_nothing_a_moment_or_a_scroll_does(seeds_
     # The moment is the pane's timer; the test fires it itself, so no clock is involved
     # (tests/tui/conftest.py sets it out of reach for every reader test).
     assert BodyPane.READ_AFTER >= 3600
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, pilot):
         pane = app.screen.query_one(BodyPane)
         start = app.reader.current
         assert start is not None and not start.read  # the start-up article is not marked
         skimmed = []
         for _ in range(3):
-            await pilot.press("j")
-            await settle(pilot)
+            await press(pilot, "j")
             assert app.reader.current is not None
             skimmed.append(app.reader.current.id)
         await settle(pilot)
@@ -152,19 +133,15 @@ async def test_read_rule_skimming_marks_nothing_a_moment_or_a_scroll_does(seeds_
         row = articles.row(articles.cursor)
         assert row is not None and row.read
         # A scroll marks the next one at once.
-        await pilot.press("j")
-        await settle(pilot)
+        await press(pilot, "j")
         assert app.reader.current is not None and not app.reader.current.read
         scrolled = app.reader.current.id
-        await pilot.press("space")
-        await settle(pilot)
+        await press(pilot, "space")
         assert _state(seeds_db, scrolled)[0] is True
         # Leaving an article after going into its body marks it.
-        await pilot.press("j")
-        await settle(pilot)
+        await press(pilot, "j")
         assert app.reader.current is not None
         entered = app.reader.current.id
         await pilot.press("enter")
-        await pilot.press("1", "k")
-        await settle(pilot)
+        await press(pilot, "1", "k")
         assert _state(seeds_db, entered)[0] is True

@@ -16,7 +16,7 @@ from reader.tui.app import KhabarApp
 from reader.tui.layout_choice import arabic_share, choose_mirrored
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entities_pane import EntitiesList
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import reader_on, settle, sync, write_config
 
 
 def _x(app: KhabarApp, selector: str) -> int:
@@ -33,9 +33,7 @@ def _row_text(widget: ArticleList | EntitiesList, index: int, row: int = 0) -> s
 async def test_the_layout_setting_places_panes_marks_and_counts(
     seeds_db: Path, layout: str
 ) -> None:
-    app = KhabarApp(seeds_db, layout=layout)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, layout=layout, size=(160, 48)) as (app, _):
         articles, body, side = _x(app, "#articles-pane"), _x(app, "#body-pane"), _x(app, "#side")
         assert (side < body < articles) if layout == "rtl" else (articles < body < side)
         unread = _row_text(app.screen.query_one(ArticleList), 1)
@@ -53,9 +51,7 @@ async def test_the_layout_setting_places_panes_marks_and_counts(
 
 @sync
 async def test_unset_the_corpus_decides(seeds_db: Path, tmp_path: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 48)) as (app, _):
         assert app.reader.mirrored and _x(app, "#articles-pane") > _x(app, "#body-pane")
     source = tmp_path / "latin.jsonl"
     records = [
@@ -65,9 +61,7 @@ async def test_unset_the_corpus_decides(seeds_db: Path, tmp_path: Path) -> None:
     source.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     latin = tmp_path / "latin.db"
     ingest_paths(latin, [source], workers=1, entities=False)
-    app = KhabarApp(latin)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(latin, size=(160, 48)) as (app, _):
         assert not app.reader.mirrored and _x(app, "#articles-pane") < _x(app, "#body-pane")
 
 
@@ -79,14 +73,8 @@ def test_the_rule_is_half_the_letters() -> None:
 
 
 @sync
-async def test_config_and_flag_set_the_layout(
-    seeds_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    home = tmp_path / "config"
-    (home / "khabar").mkdir(parents=True)
-    path = home / "khabar" / "config.toml"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
-    path.write_text('layout = "sideways"\n', encoding="utf-8")
+async def test_config_and_flag_set_the_layout(seeds_db: Path) -> None:
+    path = write_config('layout = "sideways"\n')
     app = build_app(argparse.Namespace(db=seeds_db))
     assert isinstance(app, KhabarApp)
     assert f"{path}: layout must be one of ltr, rtl" in app.notices

@@ -8,53 +8,34 @@ import shlex
 import sys
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Input
 
-from reader.tui.app import KhabarApp
 from reader.tui.article_text import markdown, plain_text
 from reader.tui.screens.prompt import Confirm, LinePrompt
-from tests.tui.tui_support import settle, sync
-
-
-async def _answer(pilot: Pilot[None], text: str) -> None:
-    assert isinstance(pilot.app.screen, LinePrompt)
-    pilot.app.screen.query_one(Input).value = text
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-def _last_notice(app: KhabarApp) -> str:
-    return [n.message for n in app._notifications][-1]
+from tests.tui.tui_support import answer, notices, press, reader_on, sync
 
 
 @sync
 async def test_s_saves_markdown_or_plain_text_and_asks_before_overwriting(
     seeds_db: Path, tmp_path: Path
 ) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(120, 35)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(120, 35)) as (app, pilot):
         article = app.reader.current
         assert article is not None
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         assert isinstance(app.screen, LinePrompt)
         assert app.screen.query_one(Input).value.endswith(f"khabar-{article.id}.md")
-        await _answer(pilot, str(tmp_path / "saved" / "a.md"))
+        await answer(pilot, str(tmp_path / "saved" / "a.md"))
         assert (tmp_path / "saved" / "a.md").read_text("utf-8") == markdown(article)
-        await pilot.press("s")
-        await settle(pilot)
-        await _answer(pilot, str(tmp_path / "a.txt"))
+        await press(pilot, "s")
+        await answer(pilot, str(tmp_path / "a.txt"))
         text = (tmp_path / "a.txt").read_text("utf-8")
         assert text == plain_text(article) and article.title in text
         assert "\ufe8d" not in text  # logical letters, not the screen's shaped forms
-        await pilot.press("s")
-        await settle(pilot)
-        await _answer(pilot, str(tmp_path / "a.txt"))
+        await press(pilot, "s")
+        await answer(pilot, str(tmp_path / "a.txt"))
         assert isinstance(app.screen, Confirm)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert (tmp_path / "a.txt").read_text("utf-8") == plain_text(article)
 
 
@@ -64,24 +45,19 @@ async def test_pipe_sends_the_logical_text_to_a_command_and_shows_its_status(
 ) -> None:
     out = tmp_path / "piped.txt"
     copy = f"import sys; open({str(out)!r}, 'w', encoding='utf-8').write(sys.stdin.read())"
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(120, 35)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(120, 35)) as (app, pilot):
         article = app.reader.current
         assert article is not None
-        await pilot.press("vertical_line")
-        await settle(pilot)
-        await _answer(pilot, f"{shlex.quote(sys.executable)} -c {shlex.quote(copy)}")
+        await press(pilot, "vertical_line")
+        await answer(pilot, f"{shlex.quote(sys.executable)} -c {shlex.quote(copy)}")
         assert out.read_text("utf-8") == plain_text(article)
-        assert ": exit 0" in _last_notice(app)
-        await pilot.press("vertical_line")
-        await settle(pilot)
+        assert ": exit 0" in notices(app)[-1]
+        await press(pilot, "vertical_line")
         assert isinstance(app.screen, LinePrompt)
         assert "piped.txt" in app.screen.query_one(Input).value  # the last command again
-        await _answer(pilot, "wc -c")
+        await answer(pilot, "wc -c")
         size = len(plain_text(article).encode("utf-8"))
-        assert _last_notice(app).endswith(f"wc -c: exit 0: {size}")
-        await pilot.press("vertical_line")
-        await settle(pilot)
-        await _answer(pilot, "exit 3")
-        assert _last_notice(app) == "| exit 3: exit 3"
+        assert notices(app)[-1].endswith(f"wc -c: exit 0: {size}")
+        await press(pilot, "vertical_line")
+        await answer(pilot, "exit 3")
+        assert notices(app)[-1] == "| exit 3: exit 3"

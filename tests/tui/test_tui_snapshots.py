@@ -9,7 +9,7 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.tui.app import KhabarApp
-from tests.tui.tui_support import settle
+from tests.tui.tui_support import press, settle
 
 SIZES = [(80, 24), (160, 48)]
 
@@ -31,8 +31,7 @@ def test_main_screen(snap_compare: Any, gold_seeds_db: Path, size: tuple[int, in
 def test_help_screen(snap_compare: Any, gold_seeds_db: Path, size: tuple[int, int]) -> None:
     async def before(pilot: Pilot[None]) -> None:
         await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
 
     assert snap_compare(_app(gold_seeds_db), terminal_size=size, run_before=before)
 
@@ -45,9 +44,7 @@ def test_filtered_list(snap_compare: Any, gold_seeds_db: Path, size: tuple[int, 
         for ch in "بومبيو":
             await pilot.press(ch)
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("1")
-        await settle(pilot)
+        await press(pilot, "enter")
+        await press(pilot, "1")
 
     assert snap_compare(_app(gold_seeds_db), terminal_size=size, run_before=before)

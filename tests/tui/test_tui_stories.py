@@ -17,7 +17,6 @@ from reader.render.engine import BidiMode
 from reader.store.body import BODY_COLUMNS, BODY_JOIN, body_text
 from reader.store.read.story import ADDED
 from reader.tui import ui_text
-from reader.tui.app import KhabarApp
 from reader.tui.reading import sources_label
 from reader.tui.strips import fit_line
 from reader.tui.ui_text import plain
@@ -25,7 +24,7 @@ from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.body_pane import BodyPane
 from reader.tui.widgets.engine_text import EngineLine
 from tests.store.story_corpus import PEOPLE, make_story_corpus, write_story_corpus
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import press, reader_on, settle, sync
 
 STORIES, UNRELATED = 3, 12
 
@@ -89,9 +88,7 @@ async def _cursor_to(pilot: object, articles: ArticleList, article_id: int) -> N
 async def test_one_row_per_story_enter_expands_and_escape_folds(stories_db: Path) -> None:
     stories = _stories(stories_db)
     assert len(stories) == STORIES
-    app = KhabarApp(stories_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(stories_db, size=(160, 48)) as (app, pilot):
         articles = app.query_one(ArticleList)
         assert articles.count == STORIES + UNRELATED
         rows = [articles.row(i) for i in range(articles.count)]
@@ -103,14 +100,12 @@ async def test_one_row_per_story_enter_expands_and_escape_folds(stories_db: Path
         label = fit_line(sources_label(lead.story_size), 20, BidiMode.APP).text.strip()
         assert label in meta and sources_label(lead.story_size) == f"{lead.story_size} sources"
         await _cursor_to(pilot, articles, lead.id)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert articles.count == lead.story_size
         header = app.query_one("#articles-header", EngineLine).text
         assert plain(header).startswith(f"Articles {lead.story_size} · story: ")
         assert app.reader.query_one(BodyPane).current.members == ()  # type: ignore[union-attr]
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert articles.count == STORIES + UNRELATED
         row = articles.row(articles.cursor)
         assert row is not None and row.id == lead.id
@@ -129,9 +124,7 @@ async def test_a_story_body_is_the_longest_version_and_what_the_others_add(
     }
     sources = dict(conn.execute("SELECT id, source FROM articles").fetchall())
     conn.close()
-    app = KhabarApp(stories_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(stories_db, size=(160, 48)) as (app, pilot):
         articles = app.query_one(ArticleList)
         additions = 0
         for members in stories.values():
@@ -155,14 +148,11 @@ async def test_a_story_body_is_the_longest_version_and_what_the_others_add(
 @sync
 async def test_reading_a_story_marks_its_articles(stories_db: Path) -> None:
     stories = _stories(stories_db)
-    app = KhabarApp(stories_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(stories_db, size=(160, 48)) as (app, pilot):
         articles = app.query_one(ArticleList)
         members = next(iter(stories.values()))
         await _cursor_to(pilot, articles, min(members))
-        await pilot.press("u")
-        await settle(pilot)
+        await press(pilot, "u")
     conn = sqlite3.connect(stories_db)
     read = {r[0] for r in conn.execute("SELECT article_id FROM reading_state WHERE read = 1")}
     conn.close()
@@ -174,15 +164,10 @@ async def test_marking_the_whole_list_read_marks_every_article_of_its_stories(
     stories_db: Path,
 ) -> None:
     stories = _stories(stories_db)
-    app = KhabarApp(stories_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("A")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        await pilot.press("U")
-        await settle(pilot)
+    async with reader_on(stories_db, size=(160, 48)) as (app, pilot):
+        await press(pilot, "A")
+        await press(pilot, "y")
+        await press(pilot, "U")
         assert app.query_one(ArticleList).count == 0
     conn = sqlite3.connect(stories_db)
     read = {r[0] for r in conn.execute("SELECT article_id FROM reading_state WHERE read = 1")}
@@ -199,9 +184,7 @@ async def test_search_and_unread_keep_one_row_per_story(stories_db: Path) -> Non
     conn.close()
     members = next(iter(stories.values()))
     word = titles[min(members)].split()[0]
-    app = KhabarApp(stories_db)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with reader_on(stories_db, size=(160, 48)) as (app, pilot):
         app.reader.set_filter(app.reader.article_filter.__class__(query=word))
         await settle(pilot)
         articles = app.query_one(ArticleList)
@@ -212,8 +195,7 @@ async def test_search_and_unread_keep_one_row_per_story(stories_db: Path) -> Non
         # An article of a story is listed on its own only when its lead is not.
         ids = {r.id for r in listed}
         assert not [r for r in listed if r.story not in (None, r.id) and r.story in ids]
-        await pilot.press("U")
-        await settle(pilot)
+        await press(pilot, "U")
         assert app.reader.article_filter.unread_only
         assert "●" in app.query_one("#articles-header", EngineLine).text
 

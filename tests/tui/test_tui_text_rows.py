@@ -6,11 +6,10 @@ import itertools
 from dataclasses import replace
 from pathlib import Path
 
-from reader.tui.app import KhabarApp
 from reader.tui.widgets.article_list import MARK_WIDTH, ArticleList
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.entities_pane import EntitiesList
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import reader_on, sync
 
 
 def _body_rows(body: BodyView) -> list[str]:
@@ -19,9 +18,7 @@ def _body_rows(body: BodyView) -> list[str]:
 
 @sync
 async def test_paragraphs_are_separated_by_one_blank_row(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(100, 30)) as (app, _):
         body = app.query_one(BodyView)
         assert body.article is not None
         paragraphs = [p for p in body.article.body.split("\n") if p.strip()]
@@ -50,9 +47,7 @@ def _article_rows(articles: ArticleList, index: int) -> list[str]:
 async def test_list_at_80_columns_gives_titles_two_rows_and_keeps_the_date(
     seeds_db: Path,
 ) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(80, 24)) as (app, _):
         articles = app.query_one(ArticleList)
         assert articles.row_height == 3
         dated = 0
@@ -72,9 +67,7 @@ async def test_list_at_80_columns_gives_titles_two_rows_and_keeps_the_date(
 
 @sync
 async def test_latin_only_source_is_right_aligned_under_an_arabic_title(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(160, 40)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(160, 40)) as (app, _):
         articles = app.query_one(ArticleList)
         latin = [
             i
@@ -95,9 +88,7 @@ async def test_latin_only_source_is_right_aligned_under_an_arabic_title(seeds_db
 
 @sync
 async def test_a_cut_entity_row_keeps_its_count(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(120, 30)) as (app, _):
         entities = app.query_one(EntitiesList)
         first = next(item for item in entities.items if not isinstance(item, str))
         long_name = replace(

@@ -10,9 +10,8 @@ from rich.color import Color as RichColor
 from rich.color import ColorSystem
 from rich.style import Style
 
-from reader.tui.app import KhabarApp
 from reader.tui.widgets.body_view import BodyView
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import reader_on, sync
 
 KINDS = ("per", "loc", "org", "misc", "hit", "hit-current")
 # These two take the terminal's own 16-colour palette, which no program can read.
@@ -42,9 +41,7 @@ def _pair(body: BodyView, kind: str) -> tuple[RichColor, RichColor, Style]:
 
 @sync
 async def test_every_theme_reaches_aa_for_entities_and_hits(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(100, 30)) as (app, pilot):
         body = app.query_one(BodyView)
         themes = sorted(set(app.available_themes) - TERMINAL_PALETTE)
         assert {"textual-dark", "textual-light"} <= set(themes) and len(themes) > 10
@@ -62,9 +59,7 @@ async def test_every_theme_reaches_aa_for_entities_and_hits(seeds_db: Path) -> N
 
 @sync
 async def test_16_colours_keep_entities_off_the_background_and_apart(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(100, 30)) as (app, pilot):
         body = app.query_one(BodyView)
         for theme in ("textual-dark", "textual-light"):
             app.theme = theme
@@ -90,9 +85,7 @@ async def test_no_color_tells_kinds_and_hits_apart_by_style(
     seeds_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(100, 30)) as (app, _):
         assert app.no_color
         body = app.query_one(BodyView)
         flags = {kind: _flags(body.get_component_rich_style(f"body--{kind}")) for kind in KINDS}

@@ -25,7 +25,7 @@ from reader.tui.texts import PARTS
 from reader.tui.ui_text import KEY_TEXTS, TEXTS, language_for, notice_width, plain, ui
 from reader.tui.widgets.body_view import BodyView
 from reader.tui.widgets.engine_text import EngineLine, EngineText
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import press, reader_on, sync, write_config
 
 SOURCES = Path(__file__).resolve().parents[2] / "reader" / "tui"
 LOGICAL_ARABIC = re.compile("[\u0621-\u064a]")  # letters as stored, before shaping
@@ -157,9 +157,7 @@ def _status(app: KhabarApp) -> EngineLine:
 
 @sync
 async def test_arabic_interface_through_the_engine(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db, language="ar")
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, language="ar", size=(120, 30)) as (app, pilot):
         status = _status(app)
         assert plain(status.text).startswith("التصفية: لا شيء | الاتجاه: التطبيق | ? مساعدة")
         drawn = status.render_line(0).text
@@ -172,8 +170,7 @@ async def test_arabic_interface_through_the_engine(seeds_db: Path) -> None:
         assert notice.message == "\n".join(row.text for row in expected)
         assert SHAPED_ARABIC.search(notice.message) and not LOGICAL_ARABIC.search(notice.message)
         # The help: Arabic notes and what each key does, through the engine too.
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
         help_text = app.screen.query_one("#help-text", EngineText)
         assert "في كل مكان" in help_text.text and "  app.quit" in help_text.text
         assert "خروج" in help_text.text and "Quit" not in help_text.text
@@ -194,22 +191,16 @@ async def test_arabic_interface_through_the_engine(seeds_db: Path) -> None:
 
 @sync
 async def test_arabic_body_message_and_english_by_default(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db, language="ar")
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"zzzqqq", "enter")
-        await settle(pilot)
+    async with reader_on(seeds_db, language="ar", size=(120, 30)) as (app, pilot):
+        await press(pilot, "slash", *"zzzqqq", "enter")
         body = app.screen.query_one(BodyView)
         assert body.message == "لا يطابق أيُّ مقال التصفية. Esc يلغيها."
-    english = KhabarApp(seeds_db)
-    async with english.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(120, 30)) as (english, pilot):
         assert plain(_status(english).text).startswith("filter: none | bidi: app | ? help")
         await pilot.press("n")
         await pilot.pause()
         assert _last_notice(english).message == "No search hits in this article"
-        await pilot.press("question_mark")
-        await settle(pilot)
+        await press(pilot, "question_mark")
         help_text = english.screen.query_one("#help-text", EngineText).text
         assert "Everywhere" in help_text and "Quit" in help_text
 
@@ -220,16 +211,12 @@ async def test_arabic_body_message_and_english_by_default(seeds_db: Path) -> Non
 )
 def test_build_app_takes_the_setting_or_the_locale(
     seeds_db: Path,
-    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     config: str,
     lang: str,
     expected: str,
 ) -> None:
-    home = tmp_path / "config"
-    (home / "khabar").mkdir(parents=True)
-    (home / "khabar" / "config.toml").write_text(config, encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    write_config(config)
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", lang)

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from reader.store.read.library import Library
 from reader.store.read.rows import EVERYTHING, ArticleFilter
-from reader.tui.app import KhabarApp
 from reader.tui.screens.prompt import Confirm
 from reader.tui.widgets.article_list import ArticleList
-from tests.tui.tui_support import settle, sync
+from tests.tui.tui_support import press, reader_on, sync
 
 
 def _ids(db: Path, flt: ArticleFilter = EVERYTHING) -> list[int]:
@@ -37,46 +36,33 @@ async def test_brackets_go_to_the_next_and_previous_unread(seeds_db: Path) -> No
     store = Library(seeds_db)
     store.state.mark_read([ids[1], ids[2]])
     store.close()
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(120, 35)) as pilot:
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(120, 35)) as (app, pilot):
         articles = app.screen.query_one(ArticleList)
         assert articles.cursor == 0
-        await pilot.press("right_square_bracket")
-        await settle(pilot)
+        await press(pilot, "right_square_bracket")
         assert articles.cursor == 3 and app.reader.current is not None
         assert app.reader.current.id == ids[3]
-        await pilot.press("left_square_bracket")
-        await settle(pilot)
+        await press(pilot, "left_square_bracket")
         assert articles.cursor == 0
-        await pilot.press("G")
-        await settle(pilot)
-        await pilot.press("right_square_bracket")
-        await settle(pilot)
+        await press(pilot, "G")
+        await press(pilot, "right_square_bracket")
         assert articles.cursor == len(ids) - 1
         assert "No unread article below" in [n.message for n in app._notifications][-1]
 
 
 @sync
 async def test_A_marks_the_filtered_list_read_after_a_yes(seeds_db: Path) -> None:
-    app = KhabarApp(seeds_db)
-    async with app.run_test(size=(120, 35)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"بومبيو", "enter")
-        await settle(pilot)
+    async with reader_on(seeds_db, size=(120, 35)) as (app, pilot):
+        await press(pilot, "slash", *"بومبيو", "enter")
         articles = app.screen.query_one(ArticleList)
         listed = _ids(seeds_db, articles.filter)
         assert 0 < len(listed) < len(_ids(seeds_db))
-        await pilot.press("A")
-        await settle(pilot)
+        await press(pilot, "A")
         assert isinstance(app.screen, Confirm)
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert _read(seeds_db) == set()
-        await pilot.press("A")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "A")
+        await press(pilot, "y")
         assert _read(seeds_db) == set(listed)
         shown = [articles.row(i) for i in range(articles.count)]
         assert all(row is not None and row.read for row in shown)
