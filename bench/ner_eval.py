@@ -176,19 +176,20 @@ def halves(docs: list[list[Sentence]]) -> tuple[list[list[Sentence]], list[list[
 
 
 def tune_check(docs: list[list[Sentence]], seen: set[tuple[str, ...]]) -> None:
-    """The whole recogniser on dev-tune and on dev-check, one line each."""
-    print("\ndev-tune (choose on it) vs dev-check (never tuned on), whole recogniser:")
+    """The whole recogniser and the CRF alone on dev-tune and on dev-check, a line each."""
+    print("\ndev-tune (choose on it) vs dev-check (never tuned on):")
     print(
-        f"{'part':10} {'docs':>5} {'micro3':>7} {'PER':>6} {'LOC':>6} {'ORG':>6}"
+        f"{'part':16} {'docs':>5} {'micro3':>7} {'PER':>6} {'LOC':>6} {'ORG':>6}"
         f" {'unseenPER R':>12}"
     )
-    for name, part in zip(("dev-tune", "dev-check"), halves(docs), strict=True):
-        s = score(part, seen, pipeline())
-        print(
-            f"{name:10} {len(part):5d} {s.micro(MAIN)[2]:7.1f} "
-            + " ".join(f"{s.kind(k)[2]:6.1f}" for k in MAIN)
-            + f" {s.micro(('PER',), 'unseen:')[1]:12.1f}"
-        )
+    for layer, predict in (("", pipeline()), (" CRF", crf_spans)):
+        for name, part in zip(("dev-tune", "dev-check"), halves(docs), strict=True):
+            s = score(part, seen, predict)
+            print(
+                f"{name + layer:16} {len(part):5d} {s.micro(MAIN)[2]:7.1f} "
+                + " ".join(f"{s.kind(k)[2]:6.1f}" for k in MAIN)
+                + f" {s.micro(('PER',), 'unseen:')[1]:12.1f}"
+            )
 
 
 def ablations(dev: list[list[Sentence]], seen: set[tuple[str, ...]], full: Score) -> None:
