@@ -196,7 +196,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", type=Path, required=True, help="ANERcorp train.txt")
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
-    parser.add_argument("--c1", type=float, default=0.02)
+    parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.1)
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--scheme", choices=("bio", "bioes"), default="bioes")
