@@ -74,8 +74,7 @@ def list_page(
 ) -> tuple[int, int | None, list[Any]]:
     """The filtered list's size, where `keep` sits in it, and the block holding it."""
     count = store.listing.count_articles(flt)
-    position = store.listing.position_of(flt, keep) if keep is not None else None
-    first = store.listing.articles_at(flt, (position or 0) // BLOCK * BLOCK, BLOCK)
+    position, first = store.listing.block_at(flt, keep, BLOCK)
     return count, position, first
 
 
@@ -159,9 +158,10 @@ def read_start(
     is drawn in one frame rather than one more worker round trip and layout each."""
     count = store.listing.count_articles(flt)
     last = store.state.get_app_state(LAST_ARTICLE)
-    position = store.listing.position_of(flt, int(last)) if last and last.isdigit() else None
+    position, first = store.listing.block_at(
+        flt, int(last) if last and last.isdigit() else None, BLOCK
+    )
     cursor = position or 0
-    first = store.listing.articles_at(flt, cursor // BLOCK * BLOCK, BLOCK)
     people = store.people.people(narrow, 0, 100)
     at = cursor % BLOCK
     opened = load_body(store, body_key(first[at], flt)) if at < len(first) else None

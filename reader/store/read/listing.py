@@ -49,36 +49,43 @@ class Plan:
     """How to list one filter's articles, worked out once per filter."""
 
     count: int
-    source: str  # FROM clause
+    source: str  # FROM clause, without the joins only a page's columns need (`_JOINS`)
     params: tuple[Any, ...]  # its parameters, then the probes'
     probes: tuple[str, ...]  # WHERE clauses every row must pass
     member: str  # a test that article `a` is in the filter's result, with `member_params`
     member_params: tuple[Any, ...]
-    search_table: str | None = None  # the temp table of search hits it reads, if any
+    rows: str | None = None  # a temp table of its rows (id, published), if it has one
 
 
-_NOTHING = Plan(0, "articles a" + _JOINS, (), ("0",), "0", ())
+_NOTHING = Plan(0, "articles a", (), ("0",), "0", ())
+_SCAN = "articles a INDEXED BY articles_order"
 
 
-def _after(key: ListKey) -> tuple[str, list[Any]]:
+Bound = list[tuple[str, list[Any]]]
+"""Rows on one side of a key, as index ranges in the order a walk from the key meets them:
+an OR of them would not be a range, and every page would walk the index from its end."""
+
+
+def _after(key: ListKey, *, inclusive: bool = False) -> Bound:
+    """Rows after `key` in list order (`inclusive`: the row at `key` too)."""
+    published, article_id = key
+    less = "<=" if inclusive else "<"
+    if published is None:
+        return [(f"(a.published IS NULL AND a.id {less} ?)", [article_id])]
+    dated = f"(a.published <= ? AND (a.published < ? OR a.id {less} ?))"
+    return [(dated, [published, published, article_id]), ("a.published IS NULL", [])]
+
+
+def _before(key: ListKey, row: str = "a") -> Bound:
+    """Rows before `key` in list order; `row` names the table whose dates are compared."""
     published, article_id = key
     if published is None:
-        return "(a.published IS NULL AND a.id < ?)", [article_id]
-    return (
-        "(a.published < ? OR (a.published = ? AND a.id < ?) OR a.published IS NULL)",
-        [published, published, article_id],
-    )
-
-
-def _before(key: ListKey) -> tuple[str, list[Any]]:
-    published, article_id = key
-    if published is None:
-        return "(a.published IS NOT NULL OR a.id > ?)", [article_id]
-    return "(a.published > ? OR (a.published = ? AND a.id > ?))", [
-        published,
-        published,
-        article_id,
-    ]
+        return [
+            (f"({row}.published IS NULL AND {row}.id > ?)", [article_id]),
+            (f"{row}.published IS NOT NULL", []),
+        ]
+    dated = f"({row}.published >= ? AND ({row}.published > ? OR {row}.id > ?))"
+    return [(dated, [published, published, article_id])]
 
 
 def _visible(conditions: list[Condition]) -> tuple[str, tuple[Any, ...]]:
@@ -121,7 +128,7 @@ class Listing:
 
     def _plan(self, conn: sqlite3.Connection, flt: ArticleFilter) -> Plan:
         plan = self._plans.get(flt)
-        if plan is None or (plan.search_table and not self._hits.holds(plan.search_table)):
+        if plan is None or (plan.rows and not self._hits.holds(plan.rows)):
             plan = self._compile(conn, flt)
             if len(self._plans) >= _KEEP_PLANS:
                 del self._plans[next(iter(self._plans))]
@@ -163,6 +170,8 @@ class Listing:
         if self._total is None:
             self._total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
         total = self._total
+        if any(c.table for c in found):
+            return self._rows_plan(conn, flt, found, collapse)
         if found:
             count = self._count(conn, found, collapse)
         else:
@@ -174,20 +183,43 @@ class Listing:
         probes = tuple(t for t, _ in tests)
         every = tuple(x for _, p in tests for x in p)
         member = " AND ".join(probes) or "1"
-        scan = "articles a INDEXED BY articles_order" + _JOINS
-        table = next((c.table for c in found if c.table), None)
         if not found or count * _SCAN_RATIO >= total:
-            return Plan(count, scan, every, probes, member, every, table)
+            return Plan(count, _SCAN, every, probes, member, every)
         driver = found[0]
         return Plan(
             count,
-            f"({driver.ids}) d CROSS JOIN articles a ON a.id = d.id" + _JOINS,
+            f"({driver.ids}) d CROSS JOIN articles a ON a.id = d.id",
             (*driver.params, *(x for _, p in tests[1:] for x in p)),
             probes[1:],
             member,
             every,
-            table,
         )
+
+    def _rows_plan(
+        self,
+        conn: sqlite3.Connection,
+        flt: ArticleFilter,
+        found: list[Condition],
+        collapse: list[tuple[str, tuple[Any, ...]]],
+    ) -> Plan:
+        """A filter with a search lists the rows materialised for it (`SearchHits.rows`):
+        taken from the smallest set, tested once, each dated by its primary key."""
+        driver, rest = found[0], found[1:]
+        tests = [(c.probe("a.id", row=False), c.params) for c in rest] + collapse
+        if flt.unread_only:
+            tests.append((UNREAD, ()))
+        where = " AND ".join(t for t, _ in tests) or "1"
+        select = (
+            "SELECT a.id, (SELECT x.published FROM articles x WHERE x.id = a.id)"
+            f" FROM ({driver.ids}) a WHERE {where}"
+        )
+        params = (*driver.params, *(x for _, p in tests for x in p))
+        table, count = self._hits.rows(conn, flt, select, params)
+        probe = f"EXISTS (SELECT 1 FROM temp.{table} v WHERE v.id = a.id)"
+        if count * _SCAN_RATIO >= (self._total or 0):
+            return Plan(count, _SCAN, (), (probe,), probe, (), table)
+        source = f"temp.{table} d CROSS JOIN articles a ON a.id = d.id"
+        return Plan(count, source, (), (), probe, (), table)
 
     # reading ----------------------------------------------------------------
 
@@ -196,46 +228,41 @@ class Listing:
             return self._plan(conn, flt).count
 
     def _page(
-        self,
-        flt: ArticleFilter,
-        bound: tuple[str, list[Any]] | None,
-        order: str,
-        tail: str,
-        extra: list[Any],
+        self, flt: ArticleFilter, bound: Bound | None, order: str, limit: int, offset: int = 0
     ) -> list[ListedArticle]:
         with self._session.locked() as conn:
             plan = self._plan(conn, flt)
-            clauses, params = list(plan.probes), list(plan.params)
-            if bound is not None:
-                clauses.append(bound[0])
-                params += bound[1]
-            where = " WHERE " + " AND ".join(clauses) if clauses else ""
-            return [
-                ListedArticle(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7] or 1)
-                for r in conn.execute(
-                    f"{_SELECT}{plan.source}{where}{order}{tail}", [*params, *extra]
-                )
-            ]
+            rows: list[ListedArticle] = []
+            for clause, extra in bound if bound is not None else [("", [])]:
+                clauses = [*plan.probes, clause] if clause else list(plan.probes)
+                where = " WHERE " + " AND ".join(clauses) if clauses else ""
+                sql = f"{_SELECT}{plan.source}{_JOINS}{where}{order} LIMIT ? OFFSET ?"
+                params = [*plan.params, *extra]
+                rows += [
+                    ListedArticle(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7] or 1)
+                    for r in conn.execute(sql, [*params, limit - len(rows), offset])
+                ]
+                if len(rows) >= limit:
+                    break
+            return rows
 
     def articles_after(
         self, flt: ArticleFilter, key: ListKey | None, limit: int
     ) -> list[ListedArticle]:
         """The next `limit` rows after `key` in list order (from the top when None)."""
-        bound = None if key is None else _after(key)
-        return self._page(flt, bound, _ORDER, " LIMIT ?", [limit])
+        return self._page(flt, None if key is None else _after(key), _ORDER, limit)
 
     def articles_before(
         self, flt: ArticleFilter, key: ListKey | None, limit: int
     ) -> list[ListedArticle]:
         """The `limit` rows just before `key` (the last rows when None), in list order."""
-        bound = None if key is None else _before(key)
-        rows = self._page(flt, bound, _REVERSE, " LIMIT ?", [limit])
+        rows = self._page(flt, None if key is None else _before(key), _REVERSE, limit)
         rows.reverse()
         return rows
 
     def articles_at(self, flt: ArticleFilter, offset: int, limit: int) -> list[ListedArticle]:
         """Rows from a position with no neighbour page to key from: a scrollbar jump."""
-        return self._page(flt, None, _ORDER, " LIMIT ? OFFSET ?", [limit, offset])
+        return self._page(flt, None, _ORDER, limit, offset)
 
     def article_ids(self, flt: ArticleFilter) -> list[int]:
         """Every id in the filtered list, in list order (an export, marking all read)."""
@@ -250,37 +277,67 @@ class Listing:
         in list order, from the top (bottom) when `key` is None; None when there is none."""
         with self._session.locked() as conn:
             plan = self._plan(conn, flt)
-            clauses, params = [*plan.probes, "coalesce(r.read, 0) = 0"], list(plan.params)
-            if key is not None:
-                bound, extra = _after(key) if step > 0 else _before(key)
-                clauses.append(bound)
-                params += extra
+            bound = [("", [])] if key is None else _after(key) if step > 0 else _before(key)
             order = _ORDER if step > 0 else _REVERSE
-            where = " AND ".join(clauses)
-            row = conn.execute(
-                f"SELECT a.id FROM {plan.source} WHERE {where}{order} LIMIT 1", params
-            ).fetchone()
-            return None if row is None else self.position_of(flt, int(row[0]))
+            for clause, extra in bound:
+                where = " AND ".join(
+                    [*plan.probes, UNREAD, clause] if clause else [*plan.probes, UNREAD]
+                )
+                row = conn.execute(
+                    f"SELECT a.id FROM {plan.source} WHERE {where}{order} LIMIT 1",
+                    [*plan.params, *extra],
+                ).fetchone()
+                if row is not None:
+                    return self.position_of(flt, int(row[0]))
+            return None
 
     def position_of(self, flt: ArticleFilter, article_id: int) -> int | None:
         """Index of the article in the filtered list (an article listed behind its story's
         row: the row's), or None when the filter excludes it."""
         with self._session.locked() as conn:
-            plan = self._plan(conn, flt)
-            row = self._member(conn, plan, article_id)
-            if row is None and flt.story is None:
-                lead = self._story_row(conn, flt, article_id)
-                if lead is not None:
-                    article_id, row = lead, self._member(conn, plan, lead)
-            if row is None:
-                return None
-            clause, extra = _before((row[0], article_id))
-            where = " AND ".join([*plan.probes, clause])
-            return int(
-                conn.execute(
-                    f"SELECT count(*) FROM {plan.source} WHERE {where}", [*plan.params, *extra]
-                ).fetchone()[0]
-            )
+            found = self._locate(conn, flt, article_id)
+            return None if found is None else found[1]
+
+    def block_at(
+        self, flt: ArticleFilter, article_id: int | None, size: int
+    ) -> tuple[int | None, list[ListedArticle]]:
+        """The article's position (as `position_of`) and the rows of the `size`-row block
+        holding it, else (None, the first block). The block is read by key from the
+        article's row both ways: an OFFSET would walk (and join) every row above it."""
+        with self._session.locked() as conn:
+            found = None if article_id is None else self._locate(conn, flt, article_id)
+            if found is None:
+                return None, self.articles_after(flt, None, size)
+            key, position = found
+            above = position % size
+            rows = self.articles_before(flt, key, above) if above else []
+            rest = self._page(flt, _after(key, inclusive=True), _ORDER, size - above)
+            return position, rows + rest
+
+    def _locate(
+        self, conn: sqlite3.Connection, flt: ArticleFilter, article_id: int
+    ) -> tuple[ListKey, int] | None:
+        """The key of the article's row (its own, or its story's) and the row's index."""
+        plan = self._plan(conn, flt)
+        row = self._member(conn, plan, article_id)
+        if row is None and flt.story is None:
+            lead = self._story_row(conn, flt, article_id)
+            if lead is not None:
+                article_id, row = lead, self._member(conn, plan, lead)
+        if row is None:
+            return None
+        key = (row[0], article_id)
+        count = 0
+        if plan.rows:  # a scan of the rows alone, which hold their dates
+            for clause, extra in _before(key, "v"):
+                sql = f"SELECT count(*) FROM temp.{plan.rows} v WHERE {clause}"
+                count += conn.execute(sql, extra).fetchone()[0]
+        else:
+            for clause, extra in _before(key):
+                where = " AND ".join([*plan.probes, clause])
+                sql = f"SELECT count(*) FROM {plan.source} WHERE {where}"
+                count += conn.execute(sql, [*plan.params, *extra]).fetchone()[0]
+        return key, int(count)
 
     def _member(self, conn: sqlite3.Connection, plan: Plan, article_id: int) -> tuple[Any] | None:
         found: tuple[Any] | None = conn.execute(
