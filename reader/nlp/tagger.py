@@ -107,9 +107,10 @@ class _Model:
         # Known "bi=" / "+bi=" pairs as first word → second word → row, so a token builds no
         # string: every way of cutting a pair at a "|" is listed, so none is missed.
         self.pairs = (_pair_rows(self.index, "bi="), _pair_rows(self.index, "+bi="))
-        # What a word's features show each neighbour, looked up without the prefix, so a
-        # new word form builds no prefixed strings.
-        self.shown = _shown_rows(weights.attributes)
+        # What a word's features show its neighbours, looked up without the prefix (a new
+        # word form builds no prefixed strings): feature → its four rows ("-1", "-2", "+1",
+        # "+2", zeros where the model lacks one) in one block, so one lookup serves all four.
+        self.shown, self.shown_rows = _shown_rows(weights.attributes, self.state)
         # Per document-flag mask, the summed rows of its attributes: own, shown by the token
         # before ("-1"), shown by the token after ("+1").
         self.flag_scores = tuple(
@@ -170,19 +171,18 @@ class _Model:
                 follow.extend([None] * grow)
             self.forms.extend(self.forms[:grow])
             self.profiles.extend(self.profiles[:grow])
-        # An attribute the model lacks maps to the zero row, so each word's groups of rows
-        # are looked up in one map() call and summed in order, never empty ("w=" + word).
-        blank = self.blank
+        # An attribute the model lacks maps to a zero row, so each word's rows are looked up
+        # in one map() call and summed in order; no group is empty ("w=" + word is in both).
         features = [word_features(word) for word in new]
         owns = [own for own, _ in features]
         seen = [("w=" + word, *shown) for word, (_, shown) in zip(new, features, strict=True)]
-        table = self.table
-        for slot, (groups, lookup) in enumerate(
-            [(owns, self.index), *((seen, rows) for rows in self.shown)]
-        ):
-            rows = list(map(lookup.get, chain.from_iterable(groups), repeat(blank)))
-            starts = np.cumsum([0, *map(len, groups[:-1])])
-            table[first:end, slot] = np.add.reduceat(self.state[rows], starts)
+        rows = list(map(self.index.get, chain.from_iterable(owns), repeat(self.blank)))
+        starts = np.cumsum([0, *map(len, owns[:-1])])
+        self.table[first:end, _OWN] = np.add.reduceat(self.state[rows], starts)
+        blank = len(self.shown_rows) - 1
+        rows = list(map(self.shown.get, chain.from_iterable(seen), repeat(blank)))
+        starts = np.cumsum([0, *map(len, seen[:-1])])
+        self.table[first:end, _PREV:] = np.add.reduceat(self.shown_rows[rows], starts)
         for kind, pairs in enumerate(self.pairs):
             follow = [pairs.get(w) for w in new]
             self.follow[kind][first:end] = follow
@@ -223,16 +223,16 @@ class _Model:
         around = padded[at + _OFFSETS] * 5 + _SLOTS
         out: Floats = self.table.reshape(-1, self.table.shape[2])[around].sum(axis=0)
         opens = self.opens[ids] & (padded[at + 1] != _PAD)[:, None]
+        words = ids.tolist()
         for kind, shift in ((0, 1), (1, 0)):  # "bi=" scores the second word, "+bi=" the first
             follow = self.follow[kind]
-            targets: list[int] = []
-            rows: list[int] = []
-            for i in np.flatnonzero(opens[:, kind]).tolist():
-                row = follow[ids[i]].get(flat[i + 1])
-                if row is not None:
-                    targets.append(i + shift)
-                    rows.append(row)
-            out[targets] += self.state[rows]
+            at_pair = np.flatnonzero(opens[:, kind])
+            found = np.array(
+                [follow[words[i]].get(flat[i + 1], -1) for i in at_pair.tolist()],
+                dtype=np.intp,
+            )
+            known = found >= 0
+            out[at_pair[known] + shift] += self.state[found[known]]
         return out
 
     def document_emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
@@ -270,15 +270,21 @@ def _pair_rows(index: dict[str, int], prefix: str) -> dict[str, Pairs]:
     return out
 
 
-def _shown_rows(index: dict[str, int]) -> tuple[dict[str, int], ...]:
-    """For "-1", "-2", "+1", "+2" in turn: feature f → the row of that prefix + f (f on the
-    word one or two before or after a token), for every such attribute of the model."""
-    out: tuple[dict[str, int], ...] = ({}, {}, {}, {})
+def _shown_rows(index: dict[str, int], state: Floats) -> tuple[dict[str, int], Floats]:
+    """Feature f → its block, and the blocks: the rows of "-1" + f, "-2" + f, "+1" + f and
+    "+2" + f (f on the word one or two before or after a token), zeros for those the model
+    lacks; the last block is all zeros."""
+    blocks: dict[str, int] = {}
+    found: list[tuple[int, int, int]] = []
     for attribute, row in index.items():
         slot = _SHOWN_PREFIXES.get(attribute[:2])
         if slot is not None:
-            out[slot][attribute[2:]] = row
-    return out
+            found.append((blocks.setdefault(attribute[2:], len(blocks)), slot, row))
+    out = np.zeros((len(blocks) + 1, len(_SHOWN_PREFIXES), state.shape[1]))
+    if found:
+        blocks_at, slots, rows = (np.array(column) for column in zip(*found, strict=True))
+        out[blocks_at, slots] = state[rows]
+    return blocks, out
 
 
 _loaded: list[_Model] = []

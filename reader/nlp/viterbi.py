@@ -13,8 +13,10 @@ Ints = npt.NDArray[np.intp]
 def viterbi(scores: Floats, lens: Ints, transition: Floats) -> Ints:
     """Best label ids per token, every sentence decoded at once (crfsuite's recursion).
 
-    Sentences go longest first, so at each position the ones still going are a
-    prefix of the batch and only they are computed.
+    Sentences go longest first, so at each position the ones still going are a prefix
+    of the batch and only they are computed. The forward pass keeps only the best
+    scores; walking back, each step's label is the argmax again, on the one label
+    chosen after it, which gives the same labels as stored back-pointers in fewer calls.
     """
     order = np.argsort(-lens, kind="stable")
     ranked = lens[order]
@@ -23,23 +25,20 @@ def viterbi(scores: Floats, lens: Ints, transition: Floats) -> Ints:
     which = np.repeat(np.arange(count), ranked)
     pos = np.arange(len(scores)) - np.repeat(np.cumsum(ranked) - ranked, ranked)
     source = np.repeat(starts, ranked) + pos
-    padded = np.zeros((count, longest, width))
-    padded[which, pos] = scores[source]
-    going = (ranked[None, :] > np.arange(longest)[:, None]).sum(axis=1)
-    back = np.zeros((count, longest, width), dtype=np.intp)
-    best = padded[:, 0].copy()
-    trans = transition[None]
+    # best[t, s, j]: the best score of sentence s's first t + 1 labels ending in label j.
+    best = np.zeros((longest, count, width))
+    best[pos, which] = scores[source]
+    going = (ranked[None, :] > np.arange(longest)[:, None]).sum(axis=1).tolist()
+    into = np.ascontiguousarray(transition.T)[None]  # [1, to, from]
     for t in range(1, longest):
         k = going[t]
-        options = best[:k, :, None] + trans
-        back[:k, t] = options.argmax(axis=1)
-        best[:k] = options.max(axis=1) + padded[:k, t]
-    path = np.zeros((count, longest), dtype=np.intp)
-    path[np.arange(count), ranked - 1] = best.argmax(axis=1)
+        best[t, :k] += (best[t - 1, :k, None, :] + into).max(axis=2)
+    path = np.zeros((longest, count), dtype=np.intp)
     rows = np.arange(count)
+    path[ranked - 1, rows] = best[ranked - 1, rows].argmax(axis=1)
     for t in range(longest - 1, 0, -1):
         k = going[t]
-        path[:k, t - 1] = back[rows[:k], t, path[:k, t]]
+        path[t - 1, :k] = (best[t - 1, :k] + into[0, path[t, :k]]).argmax(axis=1)
     labels = np.empty(len(scores), dtype=np.intp)
-    labels[source] = path[which, pos]
+    labels[source] = path[pos, which]
     return labels
