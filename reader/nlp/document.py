@@ -7,7 +7,10 @@ bases: each module holds one kind of evidence, all read the same tokens.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Container, Mapping
+from functools import cached_property
+from itertools import compress, count
 from typing import NamedTuple, TypeVar
 
 from reader.kinds import Kind
@@ -18,7 +21,7 @@ from reader.nlp.gazetteer import Gazetteer
 from reader.nlp.tokens import Token
 
 _PRONOUN_ENDINGS = ("هما", "هم", "ها", "كم", "نا")
-_TANWEEN = ("\u064b", "\u064c", "\u064d")
+_TANWEEN = re.compile("[\u064b-\u064d]")
 # عبد الله، أبو الغيط: the article-prefixed word after these belongs to the name.
 COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})
 _V = TypeVar("_V")
@@ -43,6 +46,19 @@ class Document:
     gaz: Gazetteer
     common: frozenset[str]
 
+    @cached_property
+    def distinct(self) -> frozenset[str]:
+        """The text's word forms, each once: what a layer tests before it scans positions."""
+        return frozenset(self.words)
+
+    def where(self, opening: Container[str]) -> list[int]:
+        """Positions of the tokens whose word is in `opening`, in order.
+
+        Each layer looks only at the few words that can open what it finds; compress
+        over a map lists them in C, without a Python step per token.
+        """
+        return list(compress(count(), map(opening.__contains__, self.words)))
+
     def known(self, word: str) -> bool:
         return word in self.gaz.token_kinds or word in self.gaz.first_names
 
@@ -58,7 +74,7 @@ class Document:
         """
         tok = self.tokens[i]
         word = tok.folded
-        if any(mark in tok.text for mark in _TANWEEN):
+        if _TANWEEN.search(tok.text):
             return True
         if word in lexicon.ADVERBIALS or any(s in lexicon.ADVERBIALS for _, s in stems(word)):
             return True

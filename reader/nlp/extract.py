@@ -139,10 +139,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
 
     def gazetteer_spans(self) -> list[Span]:
         out: list[Span] = []
-        words = self.words
-        opening = {w for w in set(words) if _may_open_listed(w)}
         after = 0  # where the last listed name ends
-        for i in [i for i, w in enumerate(words) if w in opening]:
+        for i in self.where(set(filter(_may_open_listed, self.distinct))):
             if i < after:
                 continue
             hit = self.longest_at(i, self.gaz.head_lengths, self.gaz.phrases)
@@ -151,7 +149,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
             if hit and self.adjective_listing(i, hit[0], hit[2][0]):
                 hit = None
             if hit and hit[1] and hit[2][0] != Kind.PER and "clitic" not in self.off:
-                hit = None if self.glued_person(words[i]) else hit  # كلاوس: Klaus, not ك + لاوس
+                # كلاوس: Klaus, not ك + لاوس
+                hit = None if self.glued_person(self.words[i]) else hit
             if hit:
                 length, cut, (kind, _), names = hit
                 out.append(self.without_head(Span(i, i + length, kind, cut, names)))
@@ -171,9 +170,9 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
             return Span(span.first + 1, span.last, span.kind, 0, rest)
         return span
 
-    def with_clitic(self, first: int, last: int, kind: Kind, bare: set[str]) -> Span:
+    def with_clitic(self, first: int, last: int, kind: Kind, bare: frozenset[str]) -> Span:
         """Drop a proclitic from the first token when what remains is a recognised name."""
-        names = [t.folded for t in self.tokens[first:last]]
+        names = self.words[first:last]
         head = names[0]
         glued = self.whole_name(head) or self.glued_person(head)
         if not self.known(head) and "clitic" not in self.off and not glued:
@@ -244,9 +243,9 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         if "latin" not in self.off:
             for span in self.latin_spans():
                 take(span)
-        bare = {t.folded for t in self.tokens}
+        bare = self.distinct
         for first, last, kind in [*candidates, *crf]:
-            words = [t.folded for t in self.tokens[first:last]]
+            words = self.words[first:last]
             if any(not w[:1].isalnum() or _mixed(w) for w in words) or all(
                 w.isascii() for w in words
             ):
@@ -293,12 +292,12 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         # others are passed over without a look-up (each distinct word tested once).
         opening = {
             w
-            for w in set(self.words)
+            for w in self.distinct
             if w in heads or w[1:] in heads or w[2:] in heads or "ا" + w[1:] in heads
         }
         after = 0  # where the last phrase found ends
-        for i, word in enumerate(self.words):
-            if i < after or word not in opening or taken[i]:
+        for i in self.where(opening):
+            if i < after or taken[i]:
                 continue
             hit = self.longest_at(i, heads, phrases, taken)
             if hit:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.kinds import Kind
 from reader.nlp import triggers
 from reader.nlp.document import Document, Span
@@ -10,6 +12,7 @@ from reader.nlp.normalize import fold
 # Latin-script words inside Arabic text that join the name on either side (Bank of America).
 _LATIN_JOINERS = frozenset({"of", "and", "&", "the", "for", "de", "-", "."})
 _LATIN_MAX = 5
+_CAPITAL = re.compile("[A-Z]")
 _LATIN_ACRONYM = range(3, 7)
 # Arabic cue words before an unlisted Latin-script name that make it an organisation.
 _LATIN_ORG_CUES = frozenset(
@@ -27,6 +30,8 @@ class LatinRuns(Document):
         often menu labels and credits (Find Us, Kremlin via REUTERS) as names.
         """
         out: list[Span] = []
+        if _CAPITAL.search(self.text) is None:
+            return out  # no capital, no run: most Arabic texts are passed over in one search
         toks = self.tokens
         after = 0  # where the last run ends
         for i in [i for i, t in enumerate(toks) if _latin(t.text)]:

@@ -52,8 +52,24 @@ _LETTER_FOLD = str.maketrans(
     }
 )
 _DROP = str.maketrans("", "", HARAKAT + TATWEEL)
-# Both tables in one, so a text is walked once (the letters folded are never marks).
-_FOLD = {**_DROP, **_LETTER_FOLD}
+_SEEN_BELOW = 0x3000
+
+
+class _FoldTable(dict[int, int | str | None]):
+    """Both tables in one, so a text is walked once (the letters folded are never marks).
+
+    A character the table does not hold maps to itself: str.translate raises and
+    swallows a LookupError for each such character of a plain dict, which cost more
+    than the look-ups, so they are answered here and (below U+3000) kept.
+    """
+
+    def __missing__(self, code: int) -> int:
+        if code < _SEEN_BELOW:
+            self[code] = code
+        return code
+
+
+_FOLD = _FoldTable({**_DROP, **_LETTER_FOLD})
 
 
 def fold(text: str) -> str:

@@ -9,10 +9,11 @@ model was trained without these.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from reader.kinds import Kind
+from reader.nlp.clitics import stems
 from reader.nlp.document import Document, Span
 from reader.nlp.gazetteer import phrase_heads
 
@@ -27,19 +28,26 @@ def load() -> tuple[dict[tuple[str, ...], Kind], dict[str, tuple[int, ...]]]:
     return phrases, phrase_heads(phrases)
 
 
+@lru_cache(maxsize=200_000)
+def _may_open(word: str) -> bool:
+    """Whether a table phrase can start at this word, itself or without its clitic."""
+    heads = load()[1]
+    return word in heads or any(stem in heads for _, stem in stems(word))
+
+
 class OrgTable(Document):
     def org_table_spans(self) -> list[Span]:
         phrases, heads = load()
         out: list[Span] = []
-        i = 0
-        while i < len(self.words):
+        after = 0  # where the last phrase found ends
+        for i in self.where(set(filter(_may_open, self.distinct))):
+            if i < after:
+                continue
             hit = self.longest_at(i, heads, phrases)
             if hit and not self.adjective_listing(i, hit[0], Kind.ORG):
                 length, cut, kind, names = hit
                 out.append(Span(i, i + length, kind, cut, names))
-                i += length
-            else:
-                i += 1
+                after = i + length
         return out
 
     def quoted_outlets(self) -> list[Span]:

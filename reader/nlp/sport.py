@@ -49,15 +49,15 @@ NATIONALITIES = _folded(
     النيجيري الكاميروني الغاني السنغالي الإيفواري الاسكوتلندي الويلزي الإيرلندي"""
 )
 _OPEN, _CLOSE = "(", ")"
+_CUES = CLUB_OPENERS | NATIONALITIES | {_OPEN}
 
 
 class Sport(Document):
     def sporty(self) -> list[bool]:
         """Per token: whether its sentence, or the one before or after, is about sport."""
         spans = sentences(self.text, self.tokens)
-        hits = [
-            any(_sport_word(self.words[i]) for i in range(first, last)) for first, last in spans
-        ]
+        sporting = set(filter(_sport_word, self.distinct))
+        hits = [not sporting.isdisjoint(self.words[first:last]) for first, last in spans]
         out = [False] * len(self.tokens)
         for k, (first, last) in enumerate(spans):
             if any(hits[max(0, k - 1) : k + 2]):
@@ -67,7 +67,7 @@ class Sport(Document):
     def sport_spans(self, others: list[tuple[int, int, Kind]]) -> list[Span]:
         """Clubs in sport sentences; `others` are spans already proposed (CRF, gazetteer),
         whose extent a club takes over where a cue follows them."""
-        if not any(_sport_word(w) for w in self.words):
+        if not any(map(_sport_word, self.distinct)):
             return []
         sporty = self.sporty()
         # بورتو البرتغالي tagged as one place: the place is the club, the adjective its cue.
@@ -80,23 +80,22 @@ class Sport(Document):
         ends = {last: first for first, last, _ in others}
         kinds = {(first, last): kind for first, last, kind in others}
         out: list[Span] = []
-        i = 0
+        after = 0  # where the last opener's club ends
         n = len(self.words)
-        while i < n:
-            if not sporty[i]:
-                i += 1
+        # Only an opener, a nationality or a bracket can start or follow a club.
+        for i in self.where(_CUES):
+            if i < after or not sporty[i]:
                 continue
             word = self.words[i]
             if word in CLUB_OPENERS and i + 1 < n and self.club_word(i + 1):
                 last = i + 3 if i + 2 < n and self.listed_place(i + 2) else i + 2
                 out.append(self.club(i, last))
-                i = last
+                after = last
                 continue
             if self.after_club(i):
                 club = self.club_before(i, ends, kinds)
                 if club and (not out or out[-1].last <= club.first):
                     out.append(club)
-            i += 1
         return out
 
     def club_before(

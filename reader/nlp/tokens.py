@@ -7,13 +7,16 @@ would otherwise split a word at a shadda); punctuation is one token per mark.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left
+from functools import partial
+from itertools import pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 from reader.nlp.normalize import fold
 
 _TOKEN = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]")
-_SENTENCE_END = frozenset(".!?؟\n")
+_CUT = re.compile("[.!?؟\n]")
 
 
 class Token(NamedTuple):
@@ -23,34 +26,54 @@ class Token(NamedTuple):
     folded: str
 
 
-# News repeats its words: folding each distinct form once saves most of the work.
-_fold_word = lru_cache(maxsize=200_000)(fold)
+_FOLDED_MAX = 200_000
+
+
+class _Folded(dict[str, str]):
+    """Each distinct word form folded once (news repeats its words). A plain dict read in C
+    by map(), where lru_cache's bookkeeping cost more than the folding it saved."""
+
+    def __missing__(self, word: str) -> str:
+        folded = self[word] = fold(word)
+        return folded
+
+
+_folded = _Folded()
+
+
+# Token's fields straight into the tuple: map and zip run the whole text in C, where a
+# comprehension with Token(...) spent a Python call per token (named tuple's __new__).
+_new_token = partial(tuple.__new__, Token)
+_START = attrgetter("start")
 
 
 def tokenize(text: str) -> list[Token]:
-    return [
-        Token(m.start(), m.end(), word, _fold_word(word))
-        for m in _TOKEN.finditer(text)
-        for word in (m.group(),)
-    ]
+    if len(_folded) > _FOLDED_MAX:
+        _folded.clear()
+    matches = list(_TOKEN.finditer(text))
+    words = list(map(re.Match.group, matches))
+    fields = zip(
+        map(re.Match.start, matches),
+        map(re.Match.end, matches),
+        words,
+        map(_folded.__getitem__, words),
+        strict=True,
+    )
+    return list(map(_new_token, fields))
 
 
 def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Token index ranges of sentences: cut at . ! ? ؟ and at line breaks.
 
     Short sequences keep the tagger's Viterbi cheap and stop a label run from
-    crossing a paragraph break.
+    crossing a paragraph break. `tokens` are tokenize(text)'s: each of . ! ? ؟ in
+    the text is a token of its own and a line break lies between two tokens, so
+    one search of the text finds every cut (the token after the mark, the one
+    after the break) by bisecting the token starts, without a step per token.
     """
-    spans: list[tuple[int, int]] = []
-    begin = 0
-    for i, tok in enumerate(tokens):
-        gap_break = i > begin and "\n" in text[tokens[i - 1].end : tok.start]
-        if gap_break:
-            spans.append((begin, i))
-            begin = i
-        if tok.text in _SENTENCE_END:
-            spans.append((begin, i + 1))
-            begin = i + 1
-    if begin < len(tokens):
-        spans.append((begin, len(tokens)))
-    return spans
+    starts = list(map(_START, tokens))
+    cuts = {0, len(tokens)}
+    for m in _CUT.finditer(text):
+        at = m.start()
+        cuts.add(bisect_left(starts, at) + (text[at] != "\n"))
+    return list(pairwise(sorted(cuts)))

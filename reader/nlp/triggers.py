@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 from typing import NamedTuple
 
 from reader.kinds import Kind
@@ -29,6 +31,7 @@ _MAX_TEAM_TOKENS = 3
 _OPENING = frozenset('(«"“')
 _PUNCT_SKIP = frozenset("،,:")
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
+_FOLDED = attrgetter("folded")
 
 
 class Span(NamedTuple):
@@ -129,7 +132,10 @@ def find(
     spans: list[Span] = []
     n = len(tokens)
     after = 0  # where the last span found ends: cues inside it are passed over
-    for i in [i for i, t in enumerate(tokens) if cue_family(t.folded) in on]:
+    words = list(map(_FOLDED, tokens))
+    # Each distinct word asked once; the cues' positions then listed in C.
+    cues = {w for w in set(words) if cue_family(w) in on}
+    for i in compress(count(), map(cues.__contains__, words)):
         if i < after:
             continue
         cue = _KIND[cue_family(tokens[i].folded)]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+from itertools import chain
 
 from reader.nlp.normalize import fold_for_search
 
@@ -32,6 +33,7 @@ _CONJUNCTIONS = frozenset("وف")
 _PREPOSITIONS = frozenset("بلك")
 _WORD = re.compile(r"\w+")
 _MIN_STEM = 3
+_BARE_MAX = 200_000
 
 
 def bare_forms(word: str) -> list[str]:
@@ -69,7 +71,17 @@ class _Tokenizer:
             return found
 
 
+class _BareForms(dict[str, tuple[str, ...]]):
+    """Each distinct word's bare forms, worked out once: a dict that map() reads in C, so
+    a text's words cost no Python call each once they have been seen."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        forms = self[word] = tuple(bare_forms(word))
+        return forms
+
+
 _TOKENIZER = _Tokenizer()
+_bare = _BareForms()
 
 
 def index_tokens(text: str) -> list[str]:
@@ -79,7 +91,9 @@ def index_tokens(text: str) -> list[str]:
 
 def index_text(text: str) -> str:
     folded = fold_for_search(text)
-    extra = dict.fromkeys(form for word in _WORD.findall(folded) for form in bare_forms(word))
+    if len(_bare) > _BARE_MAX:
+        _bare.clear()
+    extra = dict.fromkeys(chain.from_iterable(map(_bare.__getitem__, _WORD.findall(folded))))
     if not extra:
         return folded
     return folded + "\n" + " ".join(extra)

@@ -242,75 +242,91 @@ class EntityRows:
     """The entity bookkeeping of one transaction's articles, written at its end.
 
     Rows go in in the order a write per article would have made them, so ids and
-    counts come out the same; an entity's id is looked up (or made) once per batch.
+    counts come out the same. The batch's entities are looked up together (one query
+    per few hundred keys), new ones made in the order they were first named; a
+    surface's variant count is summed over the batch before its upsert, and the
+    touched entities' variants are read back in one query per few hundred.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.ids: dict[tuple[str, str], int] = {}
-        self.touched: Counter[int] = Counter()
-        self.variants: list[tuple[int, str, int]] = []
-        self.links: list[tuple[int, int, int]] = []
-        self.mentions: list[tuple[int, int, int, int, str]] = []
+        self.articles: list[tuple[int, dict[tuple[str, str], list[MentionRow]]]] = []
 
     def add(self, article_id: int, mentions: tuple[MentionRow, ...]) -> None:
         groups: dict[tuple[str, str], list[MentionRow]] = defaultdict(list)
         for mention in mentions:
             groups[(mention.kind, mention.key)].append(mention)
-        rows: list[tuple[int, int, int, int, str]] = []
-        for (kind, key), group in groups.items():
-            entity_id = self.entity_id(kind, key, group[0].surface)
-            self.variants.extend(
-                (entity_id, s, n) for s, n in Counter(m.surface for m in group).items()
-            )
-            self.touched[entity_id] += 1
-            self.links.append((article_id, entity_id, len(group)))
-            rows.extend((article_id, entity_id, m.start, m.end, m.surface) for m in group)
-        rows.sort(key=lambda r: r[2])
-        self.mentions.extend(rows)
+        self.articles.append((article_id, groups))
 
-    def entity_id(self, kind: str, key: str, surface: str) -> int:
-        known = self.ids.get((kind, key))
-        if known is None:
-            known = self.ids[(kind, key)] = _entity_id(self.conn, kind, key, surface)
-        return known
+    def entity_ids(self) -> dict[tuple[str, str], int]:
+        """Every (kind, key) of the batch with its id, the missing made in first-named order."""
+        first: dict[tuple[str, str], str] = {}
+        for _, groups in self.articles:
+            for pair, group in groups.items():
+                first.setdefault(pair, group[0].surface)
+        ids: dict[tuple[str, str], int] = {}
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for kind, key in first:
+            by_kind[kind].append(key)
+        for kind, keys in by_kind.items():
+            for i in range(0, len(keys), _IN_LIMIT):
+                chunk = keys[i : i + _IN_LIMIT]
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT key, id FROM entities WHERE kind = ? AND key IN ({marks})"
+                ids.update(((kind, k), int(n)) for k, n in self.conn.execute(sql, [kind, *chunk]))
+        for (kind, key), surface in first.items():
+            if (kind, key) not in ids:
+                ids[kind, key] = _new_entity(self.conn, kind, key, surface)
+        return {pair: ids[pair] for pair in first}
 
     def flush(self, canonical: Canonical) -> None:
         """Write the rows gathered (once, at the transaction's end), then add the batch's
         article counts and re-choose each touched entity's display name."""
         conn = self.conn
+        ids = self.entity_ids()
+        touched: Counter[int] = Counter()
+        variants: Counter[tuple[int, str]] = Counter()
+        links: list[tuple[int, int, int]] = []
+        mentions: list[tuple[int, int, int, int, str]] = []
+        for article_id, groups in self.articles:
+            rows: list[tuple[int, int, int, int, str]] = []
+            for pair, group in groups.items():
+                entity_id = ids[pair]
+                variants.update((entity_id, m.surface) for m in group)
+                touched[entity_id] += 1
+                links.append((article_id, entity_id, len(group)))
+                rows.extend((article_id, entity_id, m.start, m.end, m.surface) for m in group)
+            rows.sort(key=lambda r: r[2])
+            mentions.extend(rows)
         conn.executemany(
             "INSERT INTO variants (entity_id, surface, count) VALUES (?, ?, ?)"
             " ON CONFLICT (entity_id, surface) DO UPDATE SET count = count + excluded.count",
-            self.variants,
+            [(entity_id, surface, n) for (entity_id, surface), n in variants.items()],
         )
         conn.executemany(
             "INSERT INTO article_entities (article_id, entity_id, mention_count) VALUES (?, ?, ?)",
-            self.links,
+            links,
         )
         conn.executemany(
             'INSERT INTO mentions (article_id, entity_id, start, "end", surface)'
             " VALUES (?, ?, ?, ?, ?)",
-            self.mentions,
+            mentions,
         )
-        updates = []
-        for entity_id, articles in self.touched.items():
-            variants = dict(
-                conn.execute(
-                    "SELECT surface, count FROM variants WHERE entity_id = ?", (entity_id,)
-                )
-            )
-            updates.append((canonical(variants), articles, entity_id))
+        spellings: dict[int, dict[str, int]] = defaultdict(dict)
+        entity_ids = list(touched)
+        for i in range(0, len(entity_ids), _IN_LIMIT):
+            chunk = entity_ids[i : i + _IN_LIMIT]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT entity_id, surface, count FROM variants WHERE entity_id IN ({marks})"
+            for entity_id, surface, count in conn.execute(sql, chunk):
+                spellings[entity_id][surface] = count
         conn.executemany(
             "UPDATE entities SET canonical = ?, article_count = article_count + ? WHERE id = ?",
-            updates,
+            [(canonical(spellings[e]), n, e) for e, n in touched.items()],
         )
 
 
-def _entity_id(conn: sqlite3.Connection, kind: str, key: str, surface: str) -> int:
-    row = conn.execute("SELECT id FROM entities WHERE kind = ? AND key = ?", (kind, key)).fetchone()
-    if row is not None:
-        return int(row[0])
+def _new_entity(conn: sqlite3.Connection, kind: str, key: str, surface: str) -> int:
     cursor = conn.execute(
         "INSERT INTO entities (kind, key, canonical, article_count) VALUES (?, ?, ?, 0)",
         (kind, key, surface),

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from store_records import make_document
 
+from reader.nlp.normalize import fold_for_search
 from reader.store.read.text import fts_expression
 from reader.store.schema import open_db
 from reader.store.search_text import bare_forms, index_text
@@ -64,3 +68,10 @@ def test_search_reaches_words_behind_proclitics(tmp_path: Path) -> None:
     assert _matches(path, "كيم") == [2]
     assert _matches(path, "بكين") == [3]
     assert _matches(path, "فلاديفوستوك") == [2]
+
+
+@given(st.text("وفبلكالريمنت ،.\n", max_size=60))
+def test_index_text_is_the_folded_text_then_each_bare_form_once(text: str) -> None:
+    folded = fold_for_search(text)
+    extra = dict.fromkeys(f for word in re.findall(r"\w+", folded) for f in bare_forms(word))
+    assert index_text(text) == (folded + "\n" + " ".join(extra) if extra else folded)
