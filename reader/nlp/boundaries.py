@@ -22,6 +22,8 @@ _FORM_TEN_MIN = 5
 _JOINED = ("و", "ل", "ب")
 _MIN_JOINED = 3
 _PLACE_OR_ORG = ("kORG", "kLOC")
+# A clitic's rest this common (a band of wordfreq's list) is an ordinary word (بمساعي).
+_COMMON_STEM_BAND = 6
 
 
 def _title_pair(word: str) -> bool:
@@ -70,8 +72,12 @@ class Boundaries(Document):
 
     def given_before(self, i: int) -> bool:
         """A word the tagger left out just before a person that no frequency list holds: an
-        unseen foreign given name (جايلي كينغ)."""
-        return self.labels[i] == "O" and self.words[i] not in bands() and self.namelike(i)
+        unseen foreign given name (جايلي كينغ). Nor may a clitic's rest be common: بمساعي
+        is ب + مساعي, a common noun before the name, not a name of its own."""
+        word, table = self.words[i], bands()
+        if self.labels[i] != "O" or word in table or not self.namelike(i):
+            return False
+        return not any(table.get(stem, 0) >= _COMMON_STEM_BAND for _, stem in stems(word))
 
     def opened(self, first: int, taken: list[bool]) -> int:
         """A person's start moved back over a given name or particle the tagger left out."""

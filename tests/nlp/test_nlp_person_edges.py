@@ -121,3 +121,16 @@ def test_a_title_before_a_company_makes_no_person(monkeypatch: pytest.MonkeyPatc
     text = "وقال المدير العام لشركة بترونت الهندية إن المشروع بدأ"
     _tagged_as(monkeypatch, text, {"لشركة": "B-PER"})
     assert not {t for t, kind in _found(text) if kind == "PER"}
+
+
+@pytest.mark.parametrize(
+    ("named", "again"),
+    [("كيم جونغ أون", "كيم"), ("دونالد ترامب", "ترامب"), ("فلاديمير بوتين", "بوتين")],
+)
+def test_a_clitic_on_a_common_noun_is_no_given_name(named: str, again: str) -> None:
+    text = (
+        f"التقى الرئيس الروسي {named} في موسكو وزيرة الخارجية . "
+        f"وأضاف المتحدث أيضا، إنه يرحب بمساعي {again} لتطبيع العلاقات مع الولايات المتحدة."
+    )
+    persons = {t for t, kind in _found(text) if kind == "PER"}
+    assert not any(p.startswith("بمساعي") for p in persons), persons
