@@ -13,6 +13,7 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
+from reader.nlp.memo import Memo
 from reader.nlp.normalize import fold
 
 _TOKEN = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]")
@@ -26,19 +27,8 @@ class Token(NamedTuple):
     folded: str
 
 
-_FOLDED_MAX = 200_000
-
-
-class _Folded(dict[str, str]):
-    """Each distinct word form folded once (news repeats its words). A plain dict read in C
-    by map(), where lru_cache's bookkeeping cost more than the folding it saved."""
-
-    def __missing__(self, word: str) -> str:
-        folded = self[word] = fold(word)
-        return folded
-
-
-_folded = _Folded()
+# Each distinct word form folded once: map() reads the memo in C.
+_folded = Memo(fold, 200_000)
 
 
 # Token's fields straight into the tuple: map and zip run the whole text in C, where a
@@ -48,8 +38,6 @@ _START = attrgetter("start")
 
 
 def tokenize(text: str) -> list[Token]:
-    if len(_folded) > _FOLDED_MAX:
-        _folded.clear()
     matches = list(_TOKEN.finditer(text))
     words = list(map(re.Match.group, matches))
     fields = zip(

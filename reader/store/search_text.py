@@ -23,6 +23,7 @@ import sqlite3
 import threading
 from itertools import chain
 
+from reader.nlp.memo import Memo
 from reader.nlp.normalize import fold_for_search
 
 # The tokenizer of articles_fts (reader/store/migrations.py spells it in each migration
@@ -33,7 +34,6 @@ _CONJUNCTIONS = frozenset("وف")
 _PREPOSITIONS = frozenset("بلك")
 _WORD = re.compile(r"\w+")
 _MIN_STEM = 3
-_BARE_MAX = 200_000
 
 
 def bare_forms(word: str) -> list[str]:
@@ -71,17 +71,9 @@ class _Tokenizer:
             return found
 
 
-class _BareForms(dict[str, tuple[str, ...]]):
-    """Each distinct word's bare forms, worked out once: a dict that map() reads in C, so
-    a text's words cost no Python call each once they have been seen."""
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        forms = self[word] = tuple(bare_forms(word))
-        return forms
-
-
 _TOKENIZER = _Tokenizer()
-_bare = _BareForms()
+# Each distinct word's bare forms worked out once: map() reads the memo in C.
+_bare: Memo[str, tuple[str, ...]] = Memo(lambda word: tuple(bare_forms(word)), 200_000)
 
 
 def index_tokens(text: str) -> list[str]:
@@ -91,8 +83,6 @@ def index_tokens(text: str) -> list[str]:
 
 def index_text(text: str) -> str:
     folded = fold_for_search(text)
-    if len(_bare) > _BARE_MAX:
-        _bare.clear()
     extra = dict.fromkeys(chain.from_iterable(map(_bare.__getitem__, _WORD.findall(folded))))
     if not extra:
         return folded
