@@ -169,8 +169,8 @@ class _Model:
             self.opens = np.concatenate([self.opens, np.zeros((grow, 2), dtype=bool)])
             for follow in self.follow:
                 follow.extend([None] * grow)
-            self.forms.extend(self.forms[:grow])
-            self.profiles.extend(self.profiles[:grow])
+            self.forms.extend([""] * grow)
+            self.profiles.extend([self.profiles[_PAD]] * grow)
         # An attribute the model lacks maps to a zero row, so each word's rows are looked up
         # in one map() call and summed in order; no group is empty ("w=" + word is in both).
         features = [word_features(word) for word in new]
