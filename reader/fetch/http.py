@@ -286,8 +286,9 @@ def _status_error(status: int, headers: Mapping[str, str]) -> FetchError:
     return FetchError(f"unexpected answer ({status})", status=status)
 
 
-def retry_after_seconds(value: str | None) -> float | None:
-    """Retry-After as seconds from now: a number of seconds, or an HTTP date."""
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds from `now` (the current time by default): a number of
+    seconds, or an HTTP date."""
     if value is None:
         return None
     value = value.strip()
@@ -299,7 +300,7 @@ def retry_after_seconds(value: str | None) -> float | None:
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def _duration(seconds: float | None) -> str:
