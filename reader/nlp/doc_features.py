@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -89,16 +91,17 @@ Profile = tuple[int, tuple[str, ...], tuple[str, ...]]
 def profile(word: str) -> Profile:
     """(kind bits, forms, "ال" + each form) of a word form; no forms if it cannot be flagged."""
     forms = _forms(word)
+    cues = _CUE_BITS.get
     kind = 0
     for form in forms:
-        kind |= _CUE_BITS.get(form, 0)
+        kind |= cues(form, 0)
     if _filler(word):
         kind |= _FILLER
     if word in first_names():
         kind |= _GIVEN
     if not _candidate(word):
         return kind, (), ()
-    return kind | _CANDIDATE, forms, tuple("ال" + form for form in forms)
+    return kind | _CANDIDATE, forms, tuple(map("ال".__add__, forms))
 
 
 class DocumentFlags(NamedTuple):
@@ -127,29 +130,33 @@ def flags_of(
 
     The forms' stems get numbers too, so counting, the article test and the OR of flags
     over a word's forms are array operations."""
+    # The loops over the forms are map() and chain(), which run in C: this is per document.
     present = set(words)
-    kinds = np.array([p[0] for p in profiles], dtype=np.intp)
+    count = len(profiles)
+    kinds = np.fromiter(map(itemgetter(0), profiles), dtype=np.intp, count=count)
     first = np.zeros(len(ids) + 1, dtype=bool)  # a sentence starts here (or the text ends)
     first[np.cumsum(lens) - lens] = True
     first[-1] = True
     # Every form of every candidate word, numbered; owner = the word it is a form of.
-    per_word = np.array([len(p[1]) for p in profiles], dtype=np.intp)
-    numbers: dict[str, int] = {}
-    form_ids = np.array(
-        [numbers.setdefault(f, len(numbers)) for p in profiles for f in p[1]], dtype=np.intp
-    )
-    owner = np.repeat(np.arange(len(profiles)), per_word)
-    occurrences = np.bincount(ids, minlength=len(profiles))
+    forms_of = list(map(itemgetter(1), profiles))
+    per_word = np.fromiter(map(len, forms_of), dtype=np.intp, count=count)
+    every = list(chain.from_iterable(forms_of))
+    distinct = list(dict.fromkeys(every))
+    numbers = dict(zip(distinct, range(len(distinct)), strict=True))
+    form_ids = np.fromiter(map(numbers.__getitem__, every), dtype=np.intp, count=len(every))
+    owner = np.repeat(np.arange(count), per_word)
+    occurrences = np.bincount(ids, minlength=count)
     counts = np.bincount(form_ids, weights=occurrences[owner], minlength=len(numbers))
     seen = np.zeros(len(numbers), dtype=np.intp)
-    definite = np.array([d in present for p in profiles for d in p[2]], dtype=bool)
+    definites = chain.from_iterable(map(itemgetter(2), profiles))
+    definite = np.fromiter(map(present.__contains__, definites), dtype=bool, count=len(every))
     seen[form_ids[definite]] = _BIT["dA"]
     offsets = np.cumsum(per_word) - per_word
     for k, flags in _context_flags(ids, kinds, first):
         seen[form_ids[offsets[k] : offsets[k] + per_word[k]]] |= flags
-    own_of = np.zeros(len(profiles), dtype=np.intp)
+    own_of = np.zeros(count, dtype=np.intp)
     np.bitwise_or.at(own_of, owner, seen[form_ids])
-    most = np.zeros(len(profiles))
+    most = np.zeros(count)
     np.maximum.at(most, owner, counts[form_ids])
     common = feature_common_words()
     repeated = [k for k in np.flatnonzero(most > 1).tolist() if words[k] not in common]

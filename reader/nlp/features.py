@@ -26,6 +26,16 @@ BANDS_NAME = "word_bands.txt.gz"
 _LIGHT_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و")
 _LIGHT_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 _MIN_LIGHT = 3
+
+
+def _by_size(affixes: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The affixes grouped by length, longest first (each list is in that order)."""
+    sizes = sorted({len(a) for a in affixes}, reverse=True)
+    return tuple((n, frozenset(a for a in affixes if len(a) == n)) for n in sizes)
+
+
+_PREFIXES_BY_SIZE = _by_size(_LIGHT_PREFIXES)
+_SUFFIXES_BY_SIZE = _by_size(_LIGHT_SUFFIXES)
 # Words that join the parts of a long Arabic name: محمد ولد عبد العزيز، أسامة بن لادن،
 # أحمد أبو الغيط، زينب بنت جحش. They are everyday words too (ولد "born", أم "or"), so the
 # tagger gets them as one flag shared by all, besides each word's own weight.
@@ -172,10 +182,14 @@ def use_bands(table: dict[str, int]) -> None:
 def ordinary_word(word: str) -> bool:
     """A frequent word whose form with the article is about as frequent: a noun or an
     adjective (مركز/المركز, عربية/العربية), which a name, taking no article, is not."""
-    table = bands()
+    get = bands().get
     bare = word[2:] if word.startswith("ال") else word
-    own, bare_band, definite = table.get(word, 0), table.get(bare, 0), table.get("ال" + bare, 0)
-    return min(bare_band, definite) >= _ORDINARY_BAND and definite + 2 >= bare_band and own > 0
+    return _ordinary(get(word, 0), get(bare, 0), get("ال" + bare, 0))
+
+
+def _ordinary(own: int, bare: int, definite: int) -> bool:
+    """ordinary_word from the word's band and those of its forms without and with the article."""
+    return min(bare, definite) >= _ORDINARY_BAND and definite + 2 >= bare and own > 0
 
 
 # Endings and letter groups of transliterated names: Russian -وف/-وفا/-يف/-سكي, East Asian
@@ -191,6 +205,7 @@ _ENDINGS_BY_LAST = {
 }
 _FOREIGN_GROUPS = ("تش", "تس", "تز", "غن", "نغ", "يي", "وو", "ىو", "يا", "يو", "وي", "وا")
 _LONG = frozenset("اوي")
+_NISBA_ENDINGS = ("ي", "يه")
 _ORDINARY_BAND = 6
 
 
@@ -201,7 +216,8 @@ class _ShapeTable(dict[int, str]):
         return "C"
 
 
-_SHAPE = _ShapeTable({ord(ch): "V" for ch in _LONG})
+# The Arabic block is listed, so __missing__ (a Python call per letter) runs only for others.
+_SHAPE = _ShapeTable({code: "V" if chr(code) in _LONG else "C" for code in range(0x0600, 0x0700)})
 
 
 def _shape(word: str) -> str:
@@ -210,22 +226,26 @@ def _shape(word: str) -> str:
     return word[:9].translate(_SHAPE)
 
 
-def _frequency_features(word: str) -> list[str]:
-    table = bands()
-    bare = word[2:] if word.startswith("ال") else word
-    own = table.get(word, 0)
-    definite = table.get("ال" + bare, 0)
-    feats = [f"fb={own}", f"fd={definite // 2}|{table.get(bare, 0) // 2}"]
-    stem = light_stem(word)
+def _frequency_features(word: str, stem: str | None = None) -> list[str]:
+    """The frequency-band and transliteration features; `stem` is light_stem(word), if
+    the caller has it."""
+    get = bands().get
+    definite = word.startswith("ال")
+    bare = word[2:] if definite else word
+    own, bare_band, definite_band = get(word, 0), get(bare, 0), get("ال" + bare, 0)
+    feats = [f"fb={own}", f"fd={definite_band // 2}|{bare_band // 2}"]
+    if stem is None:
+        stem = light_stem(word)
     if stem != word:
-        feats.append(f"fs={table.get(stem, 0) // 2}")
-    if ordinary_word(word):
+        feats.append(f"fs={get(stem, 0) // 2}")
+    if _ordinary(own, bare_band, definite_band):
         feats.append("ord")
-    if word.isalpha() and not word.isascii() and not word.startswith("ال"):
+    if not definite and word.isalpha() and not word.isascii():
         feats.append("cv=" + _shape(word))
-        endings = _ENDINGS_BY_LAST.get(word[-1:], ())
-        feats.extend("fx=" + end for end in endings if word.endswith(end))
-        groups = sum(group in word for group in _FOREIGN_GROUPS)
+        for end in _ENDINGS_BY_LAST.get(word[-1:], ()):
+            if word.endswith(end):
+                feats.append("fx=" + end)
+        groups = sum(map(word.__contains__, _FOREIGN_GROUPS))
         if groups:
             feats.append(f"fg={min(groups, 3)}")
     return feats
@@ -236,38 +256,46 @@ def light_stem(word: str) -> str:
     """The word without its article/conjunction and plural or pronoun ending.
 
     ANERcorp keeps clitics attached (والرئيس، لبنانيين), so the bare form lets
-    one weight cover every attached variant of a context word.
+    one weight cover every attached variant of a context word. The affixes are
+    tried longest first, as in _LIGHT_PREFIXES and _LIGHT_SUFFIXES, by length.
     """
-    for pre in _LIGHT_PREFIXES:
-        if word.startswith(pre) and len(word) - len(pre) >= _MIN_LIGHT:
-            word = word[len(pre) :]
+    for size, affixes in _PREFIXES_BY_SIZE:
+        if len(word) - size >= _MIN_LIGHT and word[:size] in affixes:
+            word = word[size:]
             break
-    for suf in _LIGHT_SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) >= _MIN_LIGHT:
-            return word[: -len(suf)]
+    for size, affixes in _SUFFIXES_BY_SIZE:
+        if len(word) - size >= _MIN_LIGHT and word[-size:] in affixes:
+            return word[:-size]
     return word
 
 
-def _flags(word: str) -> list[str]:
-    gaz = gazetteer.load()
+def _flags(word: str, stemmed: Sequence[str]) -> list[str]:
+    """The word's lexicon flags; `stemmed` are its clitic-stripped stems (clitics.stems)."""
+    kinds_of = gazetteer.load().token_kinds
     names = first_names()
-    flags: list[str] = []
     known = corpus_names()
-    if word in known:
-        flags.append(known[word])
-    for kind in gaz.token_kinds.get(word, ()):
-        flags.append("g" + kind)
+    flags: list[str] = []
+    flag = known.get(word)
+    if flag is not None:
+        flags.append(flag)
+    kinds = kinds_of.get(word)
+    if kinds:
+        flags.extend(["g" + kind for kind in kinds])
     if word in names:
         flags.append("gF")
-    for _, stem in stems(word):
-        if stem in known:
-            flags.append("s" + known[stem])
-        for kind in gaz.token_kinds.get(stem, ()):
-            flags.append("sg" + kind)
+    connector = word in _CONNECTORS
+    for stem in stemmed:
+        flag = known.get(stem)
+        if flag is not None:
+            flags.append("s" + flag)
+        kinds = kinds_of.get(stem)
+        if kinds:
+            flags.extend(["sg" + kind for kind in kinds])
         if stem in names:
             flags.append("sgF")
         if stem in lexicon.TITLES:
             flags.append("sT")
+        connector = connector or stem in _CONNECTORS
     if word in lexicon.TITLES:
         flags.append("T")
     if word in lexicon.REPORTING_VERBS:
@@ -280,23 +308,33 @@ def _flags(word: str) -> list[str]:
         flags.append("N")
     if word in feature_common_words():
         flags.append("cw")
-    if word in _CONNECTORS or any(stem in _CONNECTORS for _, stem in stems(word)):
+    if connector:
         flags.append("cn")
-    if word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")):
+    if word.startswith("ال") and word.endswith(_NISBA_ENDINGS):
         flags.append("nis")
-    if not word[:1].isalpha():
-        flags.append("punc" if not word[:1].isdigit() else "dig")
-    elif word[:1].isascii():
+    head = word[:1]
+    if not head.isalpha():
+        flags.append("punc" if not head.isdigit() else "dig")
+    elif head.isascii():
         flags.append("lat")
     return flags
 
 
+_LENGTHS = tuple(f"len={n}" for n in range(8))
+_CLUSTER_LEVELS = ("k0=", "k1=", "k2=", "k3=", "k4=", "k5=")
+_STEM_CLUSTER_LEVELS = ("ks0=", "ks1=", "ks2=", "ks3=", "ks4=", "ks5=")
+
+
 @lru_cache(maxsize=200_000)
 def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(own features, features a neighbour sees) for one folded word."""
-    flags = _flags(word)
-    light = "ls=" + light_stem(word)
-    n = len(word)
+    """(own features, features a neighbour sees) for one folded word.
+
+    A new word form costs the tagger mostly this, so it is written for speed: the stems
+    and light stem are found once, and no attribute is built twice."""
+    stemmed = [stem for _, stem in stems(word)]
+    flags = _flags(word, stemmed)
+    stem = light_stem(word)
+    light = "ls=" + stem
     own = [
         "w=" + word,
         "p2=" + word[:2],
@@ -305,27 +343,33 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "s2=" + word[-2:],
         "s3=" + word[-3:],
         "s4=" + word[-4:],
-        "len=" + str(min(n, 7)),
+        _LENGTHS[min(len(word), 7)],
     ]
-    own.extend("st=" + stem for _, stem in stems(word))
+    own.extend(["st=" + s for s in stemmed])
     if word.startswith("ال"):
         own.append("al")
     own.append(light)
     own.extend(flags)
-    frequency = _frequency_features(word)
+    frequency = _frequency_features(word, stem)
     own.extend(frequency)
-    shown = [light, *flags, *frequency[:1]]
+    shown = [light, *flags, frequency[0]]
     table = clusters()
     found = table.get(word)
+    levels = _CLUSTER_LEVELS
+    if not found:
+        found = table.get(stem)
+        levels = _STEM_CLUSTER_LEVELS
     if found:
-        own.extend(f"k{level}={c}" for level, c in enumerate(found))
-        shown.extend(f"k{level}={c}" for level, c in enumerate(found[:2]))
-    else:
-        by_stem = table.get(light[3:])
-        if by_stem:
-            own.extend(f"ks{level}={c}" for level, c in enumerate(by_stem))
-            shown.extend(f"ks{level}={c}" for level, c in enumerate(by_stem[:2]))
+        named = _cluster_names(levels, found)
+        own.extend(named)
+        shown.extend(named[:2])
     return tuple(own), tuple(shown)
+
+
+def _cluster_names(levels: tuple[str, ...], found: tuple[str, ...]) -> list[str]:
+    if len(found) <= len(levels):
+        return list(map(str.__add__, levels, found))
+    return [f"{levels[0][:-2]}{level}={c}" for level, c in enumerate(found)]
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:

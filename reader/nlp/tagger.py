@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 import pycrfsuite
 
+from reader.nlp.attribute_rows import Pairs, pair_row, pair_rows, shown_rows
 from reader.nlp.crf_model import CrfWeights, Floats, read_weights
 from reader.nlp.doc_features import (
     DocumentFlags,
@@ -75,7 +76,6 @@ _SLOTS = np.arange(5)[:, None]
 # Word id 0 is no word: the neighbour beyond a sentence's edge. Its rows are what an edge
 # token gets instead: BOS from the word before, EOS from the word after, nothing two away.
 _PAD = 0
-_SHOWN_PREFIXES = {"-1": 0, "-2": 1, "+1": 2, "+2": 3}
 # Checked against sentence_features at load: names, clitics, Latin, digits, punctuation,
 # and sentences of one and two words (the window's edges).
 _PROBE = (
@@ -106,11 +106,11 @@ class _Model:
         self.eos = self.row("EOS")
         # Known "bi=" / "+bi=" pairs as first word → second word → row, so a token builds no
         # string: every way of cutting a pair at a "|" is listed, so none is missed.
-        self.pairs = (_pair_rows(self.index, "bi="), _pair_rows(self.index, "+bi="))
+        self.pairs = (pair_rows(self.index, "bi="), pair_rows(self.index, "+bi="))
         # What a word's features show its neighbours, looked up without the prefix (a new
         # word form builds no prefixed strings): feature → its four rows ("-1", "-2", "+1",
         # "+2", zeros where the model lacks one) in one block, so one lookup serves all four.
-        self.shown, self.shown_rows = _shown_rows(weights.attributes, self.state)
+        self.shown, self.shown_rows = shown_rows(weights.attributes, self.state)
         # Per document-flag mask, the summed rows of its attributes: own, shown by the token
         # before ("-1"), shown by the token after ("+1").
         self.flag_scores = tuple(
@@ -118,14 +118,17 @@ class _Model:
             for prefix in ("", "-1", "+1")
         )
         self.words: dict[str, int] = {}
-        self.table = np.zeros((1024, 5, n))
+        # Allocated whole: numpy's zeros are pages the system maps only once written, so a
+        # process pays for the forms it meets, and the table never grows by copying.
+        size = MAX_WORDS + 1
+        self.table = np.zeros((size, 5, n))
         self.table[_PAD, _PREV] = self.bos
         self.table[_PAD, _NEXT] = self.eos
-        self.opens = np.zeros((1024, 2), dtype=bool)  # opens a known "bi=" / "+bi=" pair
-        self.follow: tuple[list[Pairs | None], ...] = ([None] * 1024, [None] * 1024)
+        self.opens = np.zeros((size, 2), dtype=bool)  # opens a known "bi=" / "+bi=" pair
+        self.follow: tuple[list[Pairs | None], ...] = ([None] * size, [None] * size)
         # Each id's word form and its document-flag profile, for doc_features.flags_of.
-        self.forms: list[str] = [""] * 1024
-        self.profiles: list[Profile] = [profile("")] * 1024
+        self.forms: list[str] = [""] * size
+        self.profiles: list[Profile] = [profile("")] * size
         self.fast = True
         self.fast = all(
             np.allclose(self.emissions([s.split()]), self.exact_emissions([s.split()]), atol=1e-9)
@@ -151,9 +154,10 @@ class _Model:
         words = self.words
         found = list(map(words.get, flat))
         if None in found:
-            if len(words) + len(flat) > MAX_WORDS:
-                words.clear()
             new = [w for w in dict.fromkeys(flat) if w not in words]
+            if len(words) + len(new) > MAX_WORDS:
+                words.clear()
+                new = list(dict.fromkeys(flat))
             self.add_words(new)
             found = list(map(words.__getitem__, flat))
         return np.array(found, dtype=np.intp)
@@ -163,14 +167,7 @@ class _Model:
         first = len(self.words) + 1  # after _PAD
         end = first + len(new)
         if end > len(self.table):
-            size = max(end, min(2 * len(self.table), MAX_WORDS + 1))
-            grow = size - len(self.table)
-            self.table = np.concatenate([self.table, np.zeros((grow, *self.table.shape[1:]))])
-            self.opens = np.concatenate([self.opens, np.zeros((grow, 2), dtype=bool)])
-            for follow in self.follow:
-                follow.extend([None] * grow)
-            self.forms.extend([""] * grow)
-            self.profiles.extend([self.profiles[_PAD]] * grow)
+            self.grow(end)
         # An attribute the model lacks maps to a zero row, so each word's rows are looked up
         # in one map() call and summed in order; no group is empty ("w=" + word is in both).
         features = [word_features(word) for word in new]
@@ -190,6 +187,17 @@ class _Model:
         self.forms[first:end] = new
         self.profiles[first:end] = [profile(w) for w in new]
         self.words.update(zip(new, range(first, end), strict=True))
+
+    def grow(self, size: int) -> None:
+        """Room for `size` ids: only a document with more distinct forms than MAX_WORDS
+        needs it."""
+        grow = size - len(self.table)
+        self.table = np.concatenate([self.table, np.zeros((grow, *self.table.shape[1:]))])
+        self.opens = np.concatenate([self.opens, np.zeros((grow, 2), dtype=bool)])
+        for follow in self.follow:
+            follow.extend([None] * grow)
+        self.forms.extend([""] * grow)
+        self.profiles.extend([self.profiles[_PAD]] * grow)
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
         """(tokens, labels) word-form scores of every token of `sentences`, concatenated."""
@@ -223,13 +231,13 @@ class _Model:
         around = padded[at + _OFFSETS] * 5 + _SLOTS
         out: Floats = self.table.reshape(-1, self.table.shape[2])[around].sum(axis=0)
         opens = self.opens[ids] & (padded[at + 1] != _PAD)[:, None]
-        words = ids.tolist()
         for kind, shift in ((0, 1), (1, 0)):  # "bi=" scores the second word, "+bi=" the first
-            follow = self.follow[kind]
             at_pair = np.flatnonzero(opens[:, kind])
-            found = np.array(
-                [follow[words[i]].get(flat[i + 1], -1) for i in at_pair.tolist()],
-                dtype=np.intp,
+            # Per opening token, its pairs' table and the next word, looked up in C (map).
+            tables = map(self.follow[kind].__getitem__, ids[at_pair].tolist())
+            nexts = map(flat.__getitem__, (at_pair + 1).tolist())
+            found = np.fromiter(
+                map(pair_row, tables, nexts, repeat(-1)), dtype=np.intp, count=len(at_pair)
             )
             known = found >= 0
             out[at_pair[known] + shift] += self.state[found[known]]
@@ -252,39 +260,8 @@ class _Model:
         return np.array(rows).reshape(-1, len(self.zero))
 
 
-Pairs = dict[str, int]
-
-
 def _lengths(sentences: Sequence[Sequence[str]]) -> Ints:
     return np.array([len(s) for s in sentences], dtype=np.intp)
-
-
-def _pair_rows(index: dict[str, int], prefix: str) -> dict[str, Pairs]:
-    """First word → second word → row, for each attribute prefix + first + "|" + second."""
-    out: dict[str, Pairs] = {}
-    for attribute, row in index.items():
-        if attribute.startswith(prefix):
-            pair = attribute[len(prefix) :]
-            for cut in (i for i, ch in enumerate(pair) if ch == "|"):
-                out.setdefault(pair[:cut], {})[pair[cut + 1 :]] = row
-    return out
-
-
-def _shown_rows(index: dict[str, int], state: Floats) -> tuple[dict[str, int], Floats]:
-    """Feature f → its block, and the blocks: the rows of "-1" + f, "-2" + f, "+1" + f and
-    "+2" + f (f on the word one or two before or after a token), zeros for those the model
-    lacks; the last block is all zeros."""
-    blocks: dict[str, int] = {}
-    found: list[tuple[int, int, int]] = []
-    for attribute, row in index.items():
-        slot = _SHOWN_PREFIXES.get(attribute[:2])
-        if slot is not None:
-            found.append((blocks.setdefault(attribute[2:], len(blocks)), slot, row))
-    out = np.zeros((len(blocks) + 1, len(_SHOWN_PREFIXES), state.shape[1]))
-    if found:
-        blocks_at, slots, rows = (np.array(column) for column in zip(*found, strict=True))
-        out[blocks_at, slots] = state[rows]
-    return blocks, out
 
 
 _loaded: list[_Model] = []
