@@ -136,13 +136,26 @@ def _filters(conn: sqlite3.Connection) -> list[tuple[ArticleFilter, list[int]]]:
     ]
     found = [(flt, _ordered(conn, _one_per_story(conn, ids))) for flt, ids in cases]
     every = _one_per_story(conn, cases[0][1])
+    hits = cases[4][1]
     unread_big = _one_per_story(conn, _with_entities(conn, {big}))
     story = conn.execute(
         "SELECT story_id FROM story_members GROUP BY story_id ORDER BY count(*) LIMIT 1"
     ).fetchone()[0]
     in_range = "published >= '2018-01-01' AND published <= '2019-06-30'"
+    in_story = {
+        r[0]
+        for r in conn.execute("SELECT article_id FROM story_members WHERE story_id = ?", (story,))
+    }
     more = [
         (ArticleFilter(unread_only=True), _unread(conn, every)),
+        # A search's rows are worked out in memory (reader/store/read/row_list.py): the
+        # same rules with the marks, a story and the dates as the SQL plans.
+        (ArticleFilter(query=search, unread_only=True), _unread(conn, _one_per_story(conn, hits))),
+        (ArticleFilter(query=search, story=story), in_story & hits),
+        (
+            ArticleFilter(query=search, since="2018-01-01", until="2019-06-30"),
+            _one_per_story(conn, hits & _where(conn, in_range)),
+        ),
         (ArticleFilter(entity_ids=frozenset({big}), unread_only=True), _unread(conn, unread_big)),
         (
             ArticleFilter(sources=frozenset({"رويترز", "الجزيرة"})),
@@ -156,15 +169,7 @@ def _filters(conn: sqlite3.Connection) -> list[tuple[ArticleFilter, list[int]]]:
             ArticleFilter(since="2018-01-01", until="2019-06-30", sources=frozenset({"RT"})),
             _one_per_story(conn, _where(conn, f"{in_range} AND source = 'RT'")),
         ),
-        (
-            ArticleFilter(story=story),
-            {
-                r[0]
-                for r in conn.execute(
-                    "SELECT article_id FROM story_members WHERE story_id = ?", (story,)
-                )
-            },
-        ),
+        (ArticleFilter(story=story), in_story),
     ]
     return found + [(flt, _ordered(conn, ids)) for flt, ids in more]
 
@@ -233,6 +238,38 @@ def test_offsets_and_positions_agree_with_the_order(
     flt, expected = cases[2]
     outside = next(a for a in everything if a not in set(expected))
     assert browser.listing.position_of(flt, outside) is None
+
+
+def test_unread_steps_and_story_members_are_placed_as_brute_force_says(
+    browser: Library, cases: list[tuple[ArticleFilter, list[int]]], scale_db: Path
+) -> None:
+    conn = sqlite3.connect(scale_db)
+    read = {r[0] for r in conn.execute("SELECT article_id FROM reading_state WHERE read = 1")}
+    lead = dict(conn.execute("SELECT article_id, story_id FROM story_members").fetchall())
+    search = next(f for f, _ in cases if f.query and not f.entity_ids and not f.unread_only)
+    hits = _matching(conn, search.query)
+    conn.close()
+    for flt, expected in cases:
+        unread = [i for i, a in enumerate(expected) if a not in read]
+        assert browser.listing.unread_beside(flt, None, 1) == next(iter(unread), None), flt
+        assert browser.listing.unread_beside(flt, None, -1) == (unread or [None])[-1], flt
+        if expected:
+            middle = len(expected) // 2
+            key = browser.listing.articles_at(flt, middle, 1)[0].key
+            below = [i for i in unread if i > middle]
+            above = [i for i in unread if i < middle]
+            assert browser.listing.unread_beside(flt, key, 1) == next(iter(below), None), flt
+            assert browser.listing.unread_beside(flt, key, -1) == (above or [None])[-1], flt
+    expected = next(e for f, e in cases if f == search)
+    behind = [a for a in hits if a not in expected and lead.get(a) in expected]
+    outside = [a for a, s in lead.items() if a not in hits and s in expected]
+    assert behind and outside
+    for article_id in behind[:20]:
+        at = expected.index(lead[article_id])
+        assert browser.listing.position_of(search, article_id) == at, article_id
+        assert browser.listing.block_at(search, article_id, PAGE)[0] == at
+    for article_id in outside[:20]:
+        assert browser.listing.position_of(search, article_id) is None, article_id
 
 
 def test_people_pages_are_complete_and_ordered(browser: Library, scale_db: Path) -> None:

@@ -26,7 +26,6 @@ class Condition:
     ids: str
     test: str  # a test of the article whose id is `{id}`
     params: tuple[Any, ...]
-    table: str | None = None  # a search's temp table
     own: str | None = None  # a cheaper test of the listed row `a` itself, if any
 
     def probe(self, article: str = "a.id", *, row: bool = True) -> str:
@@ -45,12 +44,15 @@ def bookmarks() -> Condition:
     )
 
 
+READ = "SELECT article_id AS id FROM reading_state WHERE read = 1"
+
+
 def read_marks(conn: sqlite3.Connection) -> Condition:
     """The articles marked read: what an unread-only list leaves out."""
     size = int(conn.execute("SELECT count(*) FROM reading_state WHERE read = 1").fetchone()[0])
     return Condition(
         size,
-        "SELECT article_id AS id FROM reading_state WHERE read = 1",
+        READ,
         "EXISTS (SELECT 1 FROM reading_state WHERE article_id = {id} AND read = 1)",
         (),
     )
@@ -128,16 +130,6 @@ def story(conn: sqlite3.Connection, story_id: int) -> Condition:
         "SELECT article_id AS id FROM story_members WHERE story_id = ?",
         "EXISTS (SELECT 1 FROM story_members WHERE article_id = {id} AND story_id = ?)",
         (story_id,),
-    )
-
-
-def search(table: str, size: int) -> Condition:
-    return Condition(
-        size,
-        f"SELECT id FROM temp.{table}",
-        f"EXISTS (SELECT 1 FROM temp.{table} h WHERE h.id = {{id}})",
-        (),
-        table,
     )
 
 

@@ -4,9 +4,11 @@ The list is keyset-paged on the `articles_order` index (published DESC, id DESC,
 NULL dates last); filter conditions are indexed sub-selects; nothing loads all
 articles or bodies. A filter is compiled into a `Plan` once (its conditions, their
 sizes, its count and the way to walk it) and kept until the data changes, so a
-page, a count and a position no longer each work the filter out again. Each call
-holds the session's lock from compiling to its last query, so the search table a
-plan names cannot be dropped under it.
+page, a count and a position no longer each work the filter out again. A filter
+with a search is worked out in memory instead, into a `RowList` (its rows in list
+order, reader/store/read/row_list.py): a broad search's hits are most of the
+corpus, and a walk or a count over them in SQL costs an index lookup or three per
+hit. Each call holds the session's lock from compiling to its last query.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Any
 
 from reader.store.read import conditions
 from reader.store.read.conditions import UNREAD, Condition
+from reader.store.read.row_columns import JOINS, SELECT, fetch_rows, listed_article
+from reader.store.read.row_list import ListIndex, RowList, id_set
 from reader.store.read.rows import EVERYTHING, ArticleFilter, ListedArticle, ListKey
 from reader.store.read.search import SearchHits
 from reader.store.read.session import Session
@@ -24,19 +28,6 @@ from reader.store.read.text import fts_expression
 
 _SCAN_RATIO = 20  # walk the list index when at least one row in this many matches
 _KEEP_PLANS = 16
-_JOINS = (
-    " LEFT JOIN reading_state r ON r.article_id = a.id"
-    " LEFT JOIN documents doc ON doc.id = a.document_id"
-    " LEFT JOIN feeds feed ON feed.id = doc.feed_id"
-)
-# A row's story, and its size when the row is the story's lead (only leads have one):
-# two primary-key lookups, whatever the story's size.
-_SELECT = (
-    "SELECT a.id, a.title, coalesce(feed.title, a.source), a.published, "
-    "coalesce(r.read, 0), coalesce(r.bookmarked, 0), "
-    "(SELECT story_id FROM story_members WHERE article_id = a.id), "
-    "(SELECT size FROM story_sizes WHERE story_id = a.id) FROM "
-)
 # Story members listed behind their story's lead: all but the lead of every story.
 _HIDDEN = "SELECT (SELECT count(*) FROM story_members) - (SELECT count(*) FROM story_sizes)"
 # SQLite sorts NULL lowest, so undated articles come last and the index serves both.
@@ -49,15 +40,13 @@ class Plan:
     """How to list one filter's articles, worked out once per filter."""
 
     count: int
-    source: str  # FROM clause, without the joins only a page's columns need (`_JOINS`)
+    source: str  # FROM clause, without the joins only a page's columns need (`JOINS`)
     params: tuple[Any, ...]  # its parameters, then the probes'
     probes: tuple[str, ...]  # WHERE clauses every row must pass
     member: str  # a test that article `a` is in the filter's result, with `member_params`
     member_params: tuple[Any, ...]
-    rows: str | None = None  # a temp table of its rows (id, published), if it has one
 
 
-_NOTHING = Plan(0, "articles a", (), ("0",), "0", ())
 _SCAN = "articles a INDEXED BY articles_order"
 
 
@@ -105,31 +94,39 @@ class Listing:
     def __init__(self, session: Session, hits: SearchHits) -> None:
         self._session = session
         self._hits = hits
-        self._plans: dict[ArticleFilter, Plan] = {}
+        self._plans: dict[ArticleFilter, Plan | RowList] = {}
         self._total: int | None = None  # articles in the database, rows or not
+        self._index: ListIndex | None = None
         session.on_change(self._forget)
 
     def _forget(self, _: sqlite3.Connection) -> None:
         self._plans.clear()
         self._total = None
+        self._index = None
+
+    def warm(self) -> None:
+        """Read what a search's list is worked out against (`ListIndex`) now, while the
+        reader is idle, rather than in the first search."""
+        with self._session.locked() as conn:
+            self._list_index(conn)
+
+    def _list_index(self, conn: sqlite3.Connection) -> ListIndex:
+        if self._index is None:
+            self._index = ListIndex.read(conn)
+        return self._index
 
     # compiling --------------------------------------------------------------
 
-    def _conditions(self, conn: sqlite3.Connection, flt: ArticleFilter) -> list[Condition] | None:
-        """Each condition as a set of article ids, smallest known first; None: nothing matches."""
+    def _conditions(self, conn: sqlite3.Connection, flt: ArticleFilter) -> list[Condition]:
+        """Each condition but a search as a set of article ids, smallest known first."""
         found = conditions.positive(conn, flt)
-        if flt.query.strip():
-            expression = fts_expression(flt.query)
-            if expression is None:
-                return None
-            found.append(conditions.search(*self._hits.table(conn, expression)))
         found.sort(key=lambda c: c.size)
         return found
 
-    def _plan(self, conn: sqlite3.Connection, flt: ArticleFilter) -> Plan:
+    def _plan(self, conn: sqlite3.Connection, flt: ArticleFilter) -> Plan | RowList:
         plan = self._plans.get(flt)
-        if plan is None or (plan.rows and not self._hits.holds(plan.rows)):
-            plan = self._compile(conn, flt)
+        if plan is None:
+            plan = self._listed(conn, flt) if flt.query.strip() else self._compile(conn, flt)
             if len(self._plans) >= _KEEP_PLANS:
                 del self._plans[next(iter(self._plans))]
             self._plans[flt] = plan
@@ -162,16 +159,12 @@ class Listing:
         smallest condition's own index, never over the articles table; unread-only is
         counted as the rows less those read, as the read marks are the smaller set."""
         found = self._conditions(conn, flt)
-        if found is None:
-            return _NOTHING
         tests = [(c.probe(), c.params) for c in found]
         collapse = [_visible(found)] if flt.story is None else []
         tests += collapse
         if self._total is None:
             self._total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
         total = self._total
-        if any(c.table for c in found):
-            return self._rows_plan(conn, flt, found, collapse)
         if found:
             count = self._count(conn, found, collapse)
         else:
@@ -195,79 +188,96 @@ class Listing:
             every,
         )
 
-    def _rows_plan(
-        self,
-        conn: sqlite3.Connection,
-        flt: ArticleFilter,
-        found: list[Condition],
-        collapse: list[tuple[str, tuple[Any, ...]]],
-    ) -> Plan:
-        """A filter with a search lists the rows materialised for it (`SearchHits.rows`):
-        taken from the smallest set, tested once, each dated by its primary key."""
-        driver, rest = found[0], found[1:]
-        tests = [(c.probe("a.id", row=False), c.params) for c in rest] + collapse
-        if flt.unread_only:
-            tests.append((UNREAD, ()))
-        where = " AND ".join(t for t, _ in tests) or "1"
-        select = (
-            "SELECT a.id, (SELECT x.published FROM articles x WHERE x.id = a.id)"
-            f" FROM ({driver.ids}) a WHERE {where}"
-        )
-        params = (*driver.params, *(x for _, p in tests for x in p))
-        table, count = self._hits.rows(conn, flt, select, params)
-        probe = f"EXISTS (SELECT 1 FROM temp.{table} v WHERE v.id = a.id)"
-        if count * _SCAN_RATIO >= (self._total or 0):
-            return Plan(count, _SCAN, (), (probe,), probe, (), table)
-        source = f"temp.{table} d CROSS JOIN articles a ON a.id = d.id"
-        return Plan(count, source, (), (), probe, (), table)
+    def _listed(self, conn: sqlite3.Connection, flt: ArticleFilter) -> RowList:
+        """A filter with a search: the articles passing every condition as one set (the
+        hits, then each other condition's ids), and its rows from it in memory."""
+        expression = fts_expression(flt.query)
+        if expression is None:
+            return RowList([], frozenset(), {})
+        sets = [self._hits.ids(conn, expression)]
+        sets += [id_set(conn, c.ids, c.params) for c in conditions.positive(conn, flt)]
+        sets.sort(key=len)
+        passing = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
+        listed = self._list_index(conn).rows(passing, collapse=flt.story is None)
+        if not flt.unread_only:
+            return listed
+        return listed.without(id_set(conn, conditions.READ))
 
     # reading ----------------------------------------------------------------
 
     def count_articles(self, flt: ArticleFilter = EVERYTHING) -> int:
         with self._session.locked() as conn:
-            return self._plan(conn, flt).count
+            plan = self._plan(conn, flt)
+            return len(plan) if isinstance(plan, RowList) else plan.count
 
     def _page(
-        self, flt: ArticleFilter, bound: Bound | None, order: str, limit: int, offset: int = 0
+        self,
+        conn: sqlite3.Connection,
+        plan: Plan,
+        bound: Bound | None,
+        order: str,
+        limit: int,
+        offset: int = 0,
     ) -> list[ListedArticle]:
-        with self._session.locked() as conn:
-            plan = self._plan(conn, flt)
-            rows: list[ListedArticle] = []
-            for clause, extra in bound if bound is not None else [("", [])]:
-                clauses = [*plan.probes, clause] if clause else list(plan.probes)
-                where = " WHERE " + " AND ".join(clauses) if clauses else ""
-                sql = f"{_SELECT}{plan.source}{_JOINS}{where}{order} LIMIT ? OFFSET ?"
-                params = [*plan.params, *extra]
-                rows += [
-                    ListedArticle(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7] or 1)
-                    for r in conn.execute(sql, [*params, limit - len(rows), offset])
-                ]
-                if len(rows) >= limit:
-                    break
-            return rows
+        rows: list[ListedArticle] = []
+        for clause, extra in bound if bound is not None else [("", [])]:
+            clauses = [*plan.probes, clause] if clause else list(plan.probes)
+            where = " WHERE " + " AND ".join(clauses) if clauses else ""
+            sql = f"{SELECT}{plan.source}{JOINS}{where}{order} LIMIT ? OFFSET ?"
+            params = [*plan.params, *extra, limit - len(rows), offset]
+            rows += map(listed_article, conn.execute(sql, params))
+            if len(rows) >= limit:
+                break
+        return rows
+
+    def _rank(self, conn: sqlite3.Connection, key: ListKey) -> int:
+        """The rank of the article at `key` in the whole list order; for a key whose
+        article is gone, the number of articles before it."""
+        rank = self._list_index(conn).rank.get(key[1])
+        if rank is not None:
+            return rank
+        sql = f"SELECT count(*) FROM {_SCAN} WHERE "
+        return sum(int(conn.execute(sql + c, p).fetchone()[0]) for c, p in _before(key))
 
     def articles_after(
         self, flt: ArticleFilter, key: ListKey | None, limit: int
     ) -> list[ListedArticle]:
         """The next `limit` rows after `key` in list order (from the top when None)."""
-        return self._page(flt, None if key is None else _after(key), _ORDER, limit)
+        with self._session.locked() as conn:
+            plan = self._plan(conn, flt)
+            if isinstance(plan, RowList):
+                start = 0 if key is None else plan.after(self._rank(conn, key))
+                return fetch_rows(conn, plan.ids[start : start + limit])
+            return self._page(conn, plan, None if key is None else _after(key), _ORDER, limit)
 
     def articles_before(
         self, flt: ArticleFilter, key: ListKey | None, limit: int
     ) -> list[ListedArticle]:
         """The `limit` rows just before `key` (the last rows when None), in list order."""
-        rows = self._page(flt, None if key is None else _before(key), _REVERSE, limit)
+        with self._session.locked() as conn:
+            plan = self._plan(conn, flt)
+            if isinstance(plan, RowList):
+                end = len(plan) if key is None else plan.before(self._rank(conn, key))
+                return fetch_rows(conn, plan.ids[max(0, end - limit) : end])
+            bound = None if key is None else _before(key)
+            rows = self._page(conn, plan, bound, _REVERSE, limit)
         rows.reverse()
         return rows
 
     def articles_at(self, flt: ArticleFilter, offset: int, limit: int) -> list[ListedArticle]:
         """Rows from a position with no neighbour page to key from: a scrollbar jump."""
-        return self._page(flt, None, _ORDER, limit, offset)
+        with self._session.locked() as conn:
+            plan = self._plan(conn, flt)
+            if isinstance(plan, RowList):
+                return fetch_rows(conn, plan.ids[offset : offset + limit])
+            return self._page(conn, plan, None, _ORDER, limit, offset)
 
     def article_ids(self, flt: ArticleFilter) -> list[int]:
         """Every id in the filtered list, in list order (an export, marking all read)."""
         with self._session.locked() as conn:
             plan = self._plan(conn, flt)
+            if isinstance(plan, RowList):
+                return list(plan.ids)
             where = " WHERE " + " AND ".join(plan.probes) if plan.probes else ""
             query = f"SELECT a.id FROM {plan.source}{where}{_ORDER}"
             return [int(row[0]) for row in conn.execute(query, plan.params)]
@@ -277,6 +287,15 @@ class Listing:
         in list order, from the top (bottom) when `key` is None; None when there is none."""
         with self._session.locked() as conn:
             plan = self._plan(conn, flt)
+            if isinstance(plan, RowList):
+                read = id_set(conn, conditions.READ)
+                if step > 0:
+                    start = 0 if key is None else plan.after(self._rank(conn, key))
+                    ahead = range(start, len(plan))
+                else:
+                    end = len(plan) if key is None else plan.before(self._rank(conn, key))
+                    ahead = range(end - 1, -1, -1)
+                return next((i for i in ahead if plan.ids[i] not in read), None)
             bound = [("", [])] if key is None else _after(key) if step > 0 else _before(key)
             order = _ORDER if step > 0 else _REVERSE
             for clause, extra in bound:
@@ -295,7 +314,10 @@ class Listing:
         """Index of the article in the filtered list (an article listed behind its story's
         row: the row's), or None when the filter excludes it."""
         with self._session.locked() as conn:
-            found = self._locate(conn, flt, article_id)
+            plan = self._plan(conn, flt)
+            if isinstance(plan, RowList):
+                return self._row_index(conn, flt, plan, article_id)
+            found = self._locate(conn, flt, plan, article_id)
             return None if found is None else found[1]
 
     def block_at(
@@ -305,20 +327,38 @@ class Listing:
         holding it, else (None, the first block). The block is read by key from the
         article's row both ways: an OFFSET would walk (and join) every row above it."""
         with self._session.locked() as conn:
-            found = None if article_id is None else self._locate(conn, flt, article_id)
+            plan = self._plan(conn, flt)
+            if isinstance(plan, RowList):
+                at = None if article_id is None else self._row_index(conn, flt, plan, article_id)
+                start = 0 if at is None else at - at % size
+                return at, fetch_rows(conn, plan.ids[start : start + size])
+            found = None if article_id is None else self._locate(conn, flt, plan, article_id)
             if found is None:
-                return None, self.articles_after(flt, None, size)
+                return None, self._page(conn, plan, None, _ORDER, size)
             key, position = found
             above = position % size
-            rows = self.articles_before(flt, key, above) if above else []
-            rest = self._page(flt, _after(key, inclusive=True), _ORDER, size - above)
+            rows = self._page(conn, plan, _before(key), _REVERSE, above) if above else []
+            rows.reverse()
+            rest = self._page(conn, plan, _after(key, inclusive=True), _ORDER, size - above)
             return position, rows + rest
 
+    def _row_index(
+        self, conn: sqlite3.Connection, flt: ArticleFilter, plan: RowList, article_id: int
+    ) -> int | None:
+        """Where the article's row is in a search's rows: its own, or its story's when it is
+        listed behind it (both pass the filter)."""
+        index = self._list_index(conn)
+        rank = index.rank.get(article_id)
+        at = None if rank is None else plan.position(rank)
+        lead = index.lead_of.get(article_id)
+        if at is None and flt.story is None and lead in plan.passing and article_id in plan.passing:
+            at = plan.position(index.rank[lead])
+        return at
+
     def _locate(
-        self, conn: sqlite3.Connection, flt: ArticleFilter, article_id: int
+        self, conn: sqlite3.Connection, flt: ArticleFilter, plan: Plan, article_id: int
     ) -> tuple[ListKey, int] | None:
         """The key of the article's row (its own, or its story's) and the row's index."""
-        plan = self._plan(conn, flt)
         row = self._member(conn, plan, article_id)
         if row is None and flt.story is None:
             lead = self._story_row(conn, flt, article_id)
@@ -328,15 +368,10 @@ class Listing:
             return None
         key = (row[0], article_id)
         count = 0
-        if plan.rows:  # a scan of the rows alone, which hold their dates
-            for clause, extra in _before(key, "v"):
-                sql = f"SELECT count(*) FROM temp.{plan.rows} v WHERE {clause}"
-                count += conn.execute(sql, extra).fetchone()[0]
-        else:
-            for clause, extra in _before(key):
-                where = " AND ".join([*plan.probes, clause])
-                sql = f"SELECT count(*) FROM {plan.source} WHERE {where}"
-                count += conn.execute(sql, [*plan.params, *extra]).fetchone()[0]
+        for clause, extra in _before(key):
+            where = " AND ".join([*plan.probes, clause])
+            sql = f"SELECT count(*) FROM {plan.source} WHERE {where}"
+            count += conn.execute(sql, [*plan.params, *extra]).fetchone()[0]
         return key, int(count)
 
     def _member(self, conn: sqlite3.Connection, plan: Plan, article_id: int) -> tuple[Any] | None:
@@ -351,7 +386,7 @@ class Listing:
     ) -> int | None:
         """The lead of the article's story when the article is listed behind it: both
         pass the filter."""
-        found = self._conditions(conn, flt) or []
+        found = self._conditions(conn, flt)
         params = [x for c in found for x in c.params]
         mine = " AND ".join(c.probe("m.article_id") for c in found) or "1"
         tests = " AND ".join(c.probe("m.story_id") for c in found) or "1"

@@ -150,6 +150,13 @@ class ReaderScreen(ListMoves):
                 self.query_one(BodyView).show_message(ui("body.empty"))
             self._open_at_cursor()
             self._update_header()
+        self.call_after_refresh(self._warm)
+
+    @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
+    def _warm(self) -> None:
+        """After the first frame, while the reader looks at it: what the first search would
+        otherwise read first (reader/store/read/row_list.py's `ListIndex`)."""
+        self._store.listing.warm()
 
     # articles ---------------------------------------------------------------
 
