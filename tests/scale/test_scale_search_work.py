@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.store.read.library import Library
+from reader.store.read.row_list import RowList
 from reader.store.read.rows import ArticleFilter
+from reader.store.read.search import KEEP
 from reader.store.read.text import fts_expression
 from reader.tui import reading
 from reader.tui.widgets.block_cache import BLOCK
@@ -120,3 +122,19 @@ def test_a_broad_search_shows_its_first_screen_for_about_the_work_of_its_hits(
     assert len(selects) <= 3 and all(s.startswith("SELECT") for s in selects), selects
     # The index is one walk of the articles and one of the story members.
     assert index * _EVERY <= 20 * articles, (index, articles)
+
+
+def test_a_reader_holds_the_rows_of_a_few_searches_only(scale_db: Path) -> None:
+    """A broad search's rows hold the set of its hits (76,000 ids at 100k): a session of
+    searches keeps the last few, whatever number of plans it keeps."""
+    conn = sqlite3.connect(scale_db)
+    titles = [r[0] for r in conn.execute("SELECT title FROM articles LIMIT 200")]
+    conn.close()
+    words = sorted({w for t in titles for w in t.split() if len(w) > 3})[: KEEP + 3]
+    store = Library(scale_db, readonly=True)
+    for word in words:
+        store.listing.count_articles(ArticleFilter(query=word))
+        store.listing.count_articles(ArticleFilter(query=word, unread_only=True))
+    held = [p for p in store.listing._plans.values() if isinstance(p, RowList)]
+    store.close()
+    assert len(held) == KEEP

@@ -22,9 +22,8 @@ from reader.store.read.conditions import UNREAD, Condition
 from reader.store.read.row_columns import JOINS, SELECT, fetch_rows, listed_article
 from reader.store.read.row_list import ListIndex, RowList, id_set
 from reader.store.read.rows import EVERYTHING, ArticleFilter, ListedArticle, ListKey
-from reader.store.read.search import SearchHits
+from reader.store.read.search import KEEP, SearchHits, search_rows
 from reader.store.read.session import Session
-from reader.store.read.text import fts_expression
 
 _SCAN_RATIO = 20  # walk the list index when at least one row in this many matches
 _KEEP_PLANS = 16
@@ -126,9 +125,14 @@ class Listing:
     def _plan(self, conn: sqlite3.Connection, flt: ArticleFilter) -> Plan | RowList:
         plan = self._plans.get(flt)
         if plan is None:
-            plan = self._listed(conn, flt) if flt.query.strip() else self._compile(conn, flt)
-            if len(self._plans) >= _KEEP_PLANS:
-                del self._plans[next(iter(self._plans))]
+            if flt.query.strip():
+                plan = search_rows(conn, flt, self._hits, self._list_index(conn))
+            else:
+                plan = self._compile(conn, flt)
+            # A search's rows hold sets of its hits: fewer of them are kept.
+            kind = [f for f, p in self._plans.items() if type(p) is type(plan)]
+            if len(kind) >= (KEEP if isinstance(plan, RowList) else _KEEP_PLANS):
+                del self._plans[kind[0]]
             self._plans[flt] = plan
         return plan
 
@@ -187,21 +191,6 @@ class Listing:
             member,
             every,
         )
-
-    def _listed(self, conn: sqlite3.Connection, flt: ArticleFilter) -> RowList:
-        """A filter with a search: the articles passing every condition as one set (the
-        hits, then each other condition's ids), and its rows from it in memory."""
-        expression = fts_expression(flt.query)
-        if expression is None:
-            return RowList([], frozenset(), {})
-        sets = [self._hits.ids(conn, expression)]
-        sets += [id_set(conn, c.ids, c.params) for c in conditions.positive(conn, flt)]
-        sets.sort(key=len)
-        passing = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
-        listed = self._list_index(conn).rows(passing, collapse=flt.story is None)
-        if not flt.unread_only:
-            return listed
-        return listed.without(id_set(conn, conditions.READ))
 
     # reading ----------------------------------------------------------------
 

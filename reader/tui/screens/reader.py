@@ -307,3 +307,4 @@ class ReaderScreen(ListMoves):
             row = articles.row(articles.cursor)
             keep = self.current.id if self.current else (row.id if row else None)
             self._filter(self.article_filter, keep)
+            self._warm()  # the list index is out of date: read it again while idle
