@@ -170,7 +170,7 @@ class _Model:
             self.grow(end)
         # An attribute the model lacks maps to a zero row, so each word's rows are looked up
         # in one map() call and summed in order; no group is empty ("w=" + word is in both).
-        features = [word_features(word) for word in new]
+        features = list(map(word_features, new))
         owns = [own for own, _ in features]
         seen = [("w=" + word, *shown) for word, (_, shown) in zip(new, features, strict=True)]
         rows = list(map(self.index.get, chain.from_iterable(owns), repeat(self.blank)))
@@ -181,11 +181,11 @@ class _Model:
         starts = np.cumsum([0, *map(len, seen[:-1])])
         self.table[first:end, _PREV:] = np.add.reduceat(self.shown_rows[rows], starts)
         for kind, pairs in enumerate(self.pairs):
-            follow = [pairs.get(w) for w in new]
+            follow = list(map(pairs.get, new))
             self.follow[kind][first:end] = follow
             self.opens[first:end, kind] = [f is not None for f in follow]
         self.forms[first:end] = new
-        self.profiles[first:end] = [profile(w) for w in new]
+        self.profiles[first:end] = list(map(profile, new))
         self.words.update(zip(new, range(first, end), strict=True))
 
     def grow(self, size: int) -> None:
@@ -211,7 +211,7 @@ class _Model:
         The flags are found on the score table's own numbering of the forms."""
         if not self.fast:
             return self.exact_emissions(sentences) + self.document_emissions(sentences)
-        flat = [w for s in sentences for w in s]
+        flat = list(chain.from_iterable(sentences))
         lens = _lengths(sentences)
         ids = self.word_ids(flat)
         out = self.form_scores(flat, lens, ids)
@@ -261,7 +261,7 @@ class _Model:
 
 
 def _lengths(sentences: Sequence[Sequence[str]]) -> Ints:
-    return np.array([len(s) for s in sentences], dtype=np.intp)
+    return np.fromiter(map(len, sentences), dtype=np.intp, count=len(sentences))
 
 
 _loaded: list[_Model] = []
@@ -338,14 +338,12 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     kept = [s for s in sentences if s]
     if not kept:
         return [[] for _ in sentences]
-    model = _model()
-    lens = np.array([len(s) for s in kept], dtype=np.intp)
-    ids = decode(emissions(kept), lens).tolist()
-    names = model.labels
+    ids = decode(emissions(kept), _lengths(kept)).tolist()
+    labels = list(map(_model().labels.__getitem__, ids))
     out: list[list[str]] = []
     at = 0
     for s in sentences:
-        out.append([names[i] for i in ids[at : at + len(s)]])
+        out.append(labels[at : at + len(s)])
         at += len(s)
     return out
 

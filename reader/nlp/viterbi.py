@@ -29,16 +29,19 @@ def viterbi(scores: Floats, lens: Ints, transition: Floats) -> Ints:
     best = np.zeros((longest, count, width))
     best[pos, which] = scores[source]
     going = (ranked[None, :] > np.arange(longest)[:, None]).sum(axis=1).tolist()
-    into = np.ascontiguousarray(transition.T)[None]  # [1, to, from]
+    into = np.ascontiguousarray(transition.T)  # [to, from]
+    # Each step is a few numpy calls on a handful of rows, so calls are what it costs: the
+    # sums go into views of `best` and `path` (no write-back), rows are taken by one index.
     for t in range(1, longest):
         k = going[t]
-        best[t, :k] += (best[t - 1, :k, None, :] + into).max(axis=2)
+        now = best[t, :k]
+        now += (best[t - 1, :k, None, :] + into).max(axis=2)
     path = np.zeros((longest, count), dtype=np.intp)
     rows = np.arange(count)
     path[ranked - 1, rows] = best[ranked - 1, rows].argmax(axis=1)
     for t in range(longest - 1, 0, -1):
         k = going[t]
-        path[t - 1, :k] = (best[t - 1, :k] + into[0, path[t, :k]]).argmax(axis=1)
+        (best[t - 1, :k] + into[path[t, :k]]).argmax(axis=1, out=path[t - 1, :k])
     labels = np.empty(len(scores), dtype=np.intp)
     labels[source] = path[pos, which]
     return labels
