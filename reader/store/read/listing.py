@@ -22,7 +22,7 @@ from reader.store.read.conditions import UNREAD, Condition
 from reader.store.read.row_columns import JOINS, SELECT, fetch_rows, listed_article
 from reader.store.read.row_list import ListIndex, RowList, id_set
 from reader.store.read.rows import EVERYTHING, ArticleFilter, ListedArticle, ListKey
-from reader.store.read.search import KEEP, SearchHits, search_rows
+from reader.store.read.search import KEEP, SearchHits, listed_rows
 from reader.store.read.session import Session
 
 _SCAN_RATIO = 20  # walk the list index when at least one row in this many matches
@@ -125,8 +125,8 @@ class Listing:
     def _plan(self, conn: sqlite3.Connection, flt: ArticleFilter) -> Plan | RowList:
         plan = self._plans.get(flt)
         if plan is None:
-            if flt.query.strip():
-                plan = search_rows(conn, flt, self._hits, self._list_index(conn))
+            if flt.query.strip() or flt.entity_ids:
+                plan = listed_rows(conn, flt, self._hits, self._list_index(conn))
             else:
                 plan = self._compile(conn, flt)
             # A search's rows hold sets of its hits: fewer of them are kept.
