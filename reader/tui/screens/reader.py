@@ -44,6 +44,7 @@ from reader.views import View
 
 PANES = ("articles", "body", "entities", "people")
 NARROW_BELOW = 110
+MIRRORED_PANES = "#articles-pane, #side"  # where the mirrored layout's class goes
 READ_AHEAD = (1, -1, 2)  # neighbours of the cursor read ahead, nearest first
 
 
@@ -73,14 +74,14 @@ class ReaderScreen(ListMoves):
         self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
         if self.layout_setting is not None:
             self.set_reactive(ReaderScreen.mirrored, choose_mirrored(self.layout_setting, ()))
-            self.set_class(self.mirrored, "-rtl")
         mode, mirror = ReaderScreen.bidi_mode, ReaderScreen.mirrored
+        rtl = "-rtl" if self.mirrored else ""
         with Horizontal(id="panes"):
-            with Vertical(id="articles-pane", classes="pane"):
+            with Vertical(id="articles-pane", classes=f"pane {rtl}"):
                 yield EngineLine(id="articles-header", classes="pane-header").data_bind(mode)
                 yield ArticleList(id="articles").data_bind(mode, mirror)
             yield BodyPane(id="body-pane", classes="pane").data_bind(mode)
-            with Vertical(id="side"):
+            with Vertical(id="side", classes=rtl):
                 with Vertical(id="entities-pane", classes="pane"):
                     yield EngineLine(
                         ui("pane.entities"), id="entities-header", classes="pane-header"
@@ -108,7 +109,10 @@ class ReaderScreen(ListMoves):
         self._update_status()
 
     def watch_mirrored(self, mirrored: bool) -> None:
-        self.set_class(mirrored, "-rtl")
+        """The class goes on the two panes that dock, not on the screen: a class on the
+        screen restyles every widget in it, and this one moves only those two."""
+        for pane in self.query(MIRRORED_PANES):
+            pane.set_class(mirrored, "-rtl")
 
     def on_resize(self) -> None:
         self._apply_size()
