@@ -38,7 +38,16 @@ class FormShaper:
     """`reshaper.reshape` when `exact` holds, except that ZWJs stay in place."""
 
     def __init__(self, reshaper: ArabicReshaper) -> None:
+        # The section read once, raw, and its booleans parsed as configparser parses them:
+        # `getboolean` for each of the ~290 ligatures was most of the engine's import.
         config = reshaper.configuration
+        states = config.parser.BOOLEAN_STATES
+        values = dict(config.parser.items(config.name, raw=True))
+
+        def on(name: str) -> bool:
+            value = values.get(config.parser.optionxform(name))
+            return value is not None and states[value.lower()]
+
         self._letters = {
             char: _Letter(
                 forms,
@@ -52,15 +61,15 @@ class FormShaper:
         self._ligatures: dict[str, tuple[str, str, str, str]] = {}
         literal = True
         for name, (pattern, forms) in LIGATURES:
-            if config.getboolean(name):
+            if on(name):
                 self._ligatures[pattern] = forms
                 literal = literal and len(pattern) == 2 and re.escape(pattern) == pattern
         self.exact = (
             literal
-            and not config.getboolean("delete_tatweel")
-            and not config.getboolean("use_unshaped_instead_of_isolated")
-            and config.getboolean("delete_harakat")
-            and config.getboolean("support_zwj")
+            and not on("delete_tatweel")
+            and not on("use_unshaped_instead_of_isolated")
+            and on("delete_harakat")
+            and on("support_zwj")
         )
         self._reshaper = reshaper
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.ligatures import LIGATURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -50,3 +51,31 @@ def test_another_configuration_goes_to_the_reshaper() -> None:
     shaper = FormShaper(reshaper)
     assert not shaper.exact
     assert shaper.shape("كـتـاب") == reshaper.reshape("كـتـاب")
+
+
+def test_the_configuration_is_read_as_getboolean_reads_it() -> None:
+    """The shaper reads the reshaper's section once, raw, and parses its booleans itself;
+    ligatures and exactness must come out as `getboolean` on each name gives them."""
+    configurations: list[dict[str, object]] = [
+        {},
+        {"delete_tatweel": True},
+        {"ARABIC LIGATURE ALLAH": "no", "support_zwj": "off"},
+        {"delete_harakat": False, "use_unshaped_instead_of_isolated": 1},
+        {"ARABIC LIGATURE ALLAH": False, "support_zwj": True, "delete_harakat": "yes"},
+    ]
+    for configuration in configurations:
+        reshaper = ArabicReshaper(configuration=configuration)
+        config = reshaper.configuration
+        expected = {
+            pattern: forms for name, (pattern, forms) in LIGATURES if config.getboolean(name)
+        }
+        shaper = FormShaper(reshaper)
+        assert shaper._ligatures == expected
+        exact = (
+            all(len(pattern) == 2 for pattern in expected)
+            and not config.getboolean("delete_tatweel")
+            and not config.getboolean("use_unshaped_instead_of_isolated")
+            and config.getboolean("delete_harakat")
+            and config.getboolean("support_zwj")
+        )
+        assert shaper.exact == exact, configuration

@@ -45,6 +45,17 @@ def counted_apply(self, node, **kwargs):
 
 Stylesheet.apply = counted_apply
 
+import configparser
+
+booleans = []
+plain_getboolean = configparser.RawConfigParser.getboolean
+
+def counted_getboolean(self, *args, **kwargs):
+    booleans.append(args[1] if len(args) > 1 else "")
+    return plain_getboolean(self, *args, **kwargs)
+
+configparser.RawConfigParser.getboolean = counted_getboolean
+
 from reader.tui.app import KhabarApp
 
 async def main():
@@ -52,7 +63,12 @@ async def main():
     async with app.run_test(size=(120, 40)) as pilot:
         while app.reader.current is None:
             await pilot.pause(0.01)
-        report = {"modules": sorted(sys.modules), "statements": list(statements), "styled": styled}
+        report = {
+            "modules": sorted(sys.modules),
+            "statements": list(statements),
+            "styled": styled,
+            "booleans": booleans,
+        }
         print(json.dumps(report))
 
 asyncio.run(main())
@@ -125,3 +141,10 @@ def test_first_paint_runs_each_query_once_and_few(first_paint: dict[str, Any]) -
 def test_first_paint_restyles_only_what_the_layout_moves(first_paint: dict[str, Any]) -> None:
     assert "BodyView" in first_paint["styled"]
     assert len(first_paint["styled"]) <= MOST_STYLINGS
+
+
+def test_first_paint_reads_the_shapers_configuration_once(first_paint: dict[str, Any]) -> None:
+    """reader/render/forms.py reads the reshaper's section raw, in one call; one
+    `getboolean` per ligature (290 calls) was most of the display engine's import."""
+    assert "configparser" in first_paint["modules"]  # the reshaper's configuration is one
+    assert first_paint["booleans"] == []
