@@ -15,7 +15,6 @@ screen, and that import was part of the first paint.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -81,11 +80,12 @@ class _Rows(LineList):
 class PeopleWith(_Rows):
     """The people named in the same articles."""
 
-    @dataclass
     class Chosen(Message):
         """Enter on a person named with this one: open their page."""
 
-        person: CoPerson
+        def __init__(self, person: CoPerson) -> None:
+            super().__init__()
+            self.person = person
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -105,11 +105,12 @@ class PeopleWith(_Rows):
 class ArticleLinks(_Rows):
     """Quotes or articles: Enter opens the article in the reader."""
 
-    @dataclass
     class Chosen(Message):
         """Enter on a quote or an article."""
 
-        article_id: int
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -129,15 +130,17 @@ class ArticleLinks(_Rows):
         self.post_message(self.Chosen(self.ids[index]))
 
 
-@dataclass
 class PageRead(Message):
-    page: PersonPage | None
+    def __init__(self, page: PersonPage | None) -> None:
+        super().__init__()
+        self.page = page
 
 
-@dataclass
 class BothRead(Message):
-    other: CoPerson
-    articles: list[ArticleRef]
+    def __init__(self, other: CoPerson, articles: list[ArticleRef]) -> None:
+        super().__init__()
+        self.other = other
+        self.articles = articles
 
 
 def shown_date(iso: str | None) -> str:

@@ -11,7 +11,6 @@ farthest from the cursor going first.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, TypeVar
 
@@ -26,16 +25,17 @@ RowT = TypeVar("RowT")
 Read = Callable[[Library], list[RowT]]
 
 
-@dataclass
 class BlockRead(Message, bubble=False):
     """The rows of a block asked for with `BlockWanted`."""
 
-    number: int
-    """Which block."""
-    generation: int
-    """The result set it was read for."""
-    rows: list[Any]
-    """The block's rows, in list order."""
+    def __init__(self, number: int, generation: int, rows: list[Any]) -> None:
+        super().__init__()
+        self.number = number
+        """Which block."""
+        self.generation = generation
+        """The result set it was read for."""
+        self.rows = rows
+        """The block's rows, in list order."""
 
 
 class BlockCache(Generic[RowT]):

@@ -8,7 +8,6 @@ and forth through what was submitted before (this session's, newest first).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
@@ -33,38 +32,41 @@ class QueryLine(Widget, can_focus=True):
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
 
-    @dataclass
     class Changed(Message):
         """The text was edited."""
 
-        query_line: QueryLine
-        """The line edited."""
-        value: str
-        """The whole text now."""
+        def __init__(self, query_line: QueryLine, value: str) -> None:
+            super().__init__()
+            self.query_line = query_line
+            """The line edited."""
+            self.value = value
+            """The whole text now."""
 
         @property
         def control(self) -> QueryLine:
             return self.query_line
 
-    @dataclass
     class Submitted(Message):
         """Enter: search for the text."""
 
-        query_line: QueryLine
-        """The line Enter was pressed in."""
-        value: str
-        """The text to search for."""
+        def __init__(self, query_line: QueryLine, value: str) -> None:
+            super().__init__()
+            self.query_line = query_line
+            """The line Enter was pressed in."""
+            self.value = value
+            """The text to search for."""
 
         @property
         def control(self) -> QueryLine:
             return self.query_line
 
-    @dataclass
     class Cancelled(Message):
         """Escape: close the line, leaving the filter as it was."""
 
-        query_line: QueryLine
-        """The line Escape was pressed in."""
+        def __init__(self, query_line: QueryLine) -> None:
+            super().__init__()
+            self.query_line = query_line
+            """The line Escape was pressed in."""
 
         @property
         def control(self) -> QueryLine:
