@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from reader.render import reorder
 from reader.render.chars import not_all_ltr_re, not_all_rtl_re
@@ -33,16 +33,18 @@ _OVERFLOW = "…"
 CACHE_SIZE = 4096
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     mode: Mode = Mode.APP
     keep_harakat: bool = True
     rtl_without_letters: bool = True  # base direction of a paragraph with no letters
     rtl: bool | None = None  # the base direction when the caller knows it (a table row)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+DEFAULTS = Settings()
+"""The engine's settings when a caller gives none."""
+
+
+class Span(NamedTuple):
     """A style on the logical text: [start, end) offsets into what the caller passed."""
 
     start: int
@@ -50,15 +52,14 @@ class Span:
     style: str
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One screen row. `text` is exactly the requested width in cells, in visual order."""
 
     text: str
     rtl: bool
     pad_left: int
-    order: tuple[int, ...] = field(repr=False)
-    source: Clusters = field(repr=False)
+    order: tuple[int, ...]
+    source: Clusters
     offset: int = 0
 
     def cell_sources(self) -> list[tuple[int, int] | None]:
@@ -97,8 +98,7 @@ class Line:
         return tuple(ranges)
 
 
-@dataclass(frozen=True, slots=True)
-class VisualLine:
+class VisualLine(NamedTuple):
     """A finished row: `text` in visual order, exactly the width in cells, and the named
     styles as [start, end) character ranges of `text`, later ranges above earlier ones."""
 
@@ -137,7 +137,7 @@ def render_line(text: str, width: int, mode: Mode | str = Mode.APP) -> VisualLin
     return rows[0] if rows else VisualLine("", True)
 
 
-def render(text: str, width: int, settings: Settings = Settings()) -> list[Line]:
+def render(text: str, width: int, settings: Settings = DEFAULTS) -> list[Line]:
     """Every paragraph of `text` laid out for a pane `width` cells wide."""
     if width < 1:
         return []
@@ -199,7 +199,7 @@ def clear_caches() -> None:
     reorder.clear_cache()
 
 
-def logical_lines(paragraph: str, width: int, settings: Settings = Settings()) -> list[str]:
+def logical_lines(paragraph: str, width: int, settings: Settings = DEFAULTS) -> list[str]:
     """The reshaped logical text of each wrapped line (what the reordering step sees)."""
     clean = sanitize(paragraph)
     shaped = clusters(clean, shape=settings.mode is Mode.APP, keep_harakat=settings.keep_harakat)

@@ -9,7 +9,7 @@ that style spans (given on the raw text) still land on the right cells.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.marks import has_long_run, long_runs
 
@@ -39,8 +39,7 @@ _NEEDS_WORK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 PARAGRAPH_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-@dataclass(frozen=True, slots=True)
-class Clean:
+class Clean(NamedTuple):
     """Printable text plus, for each of its characters, the offset it came from."""
 
     text: str

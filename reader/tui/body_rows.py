@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from reader.render.engine import Line, Settings, VisualLine, paragraph_lines
 from reader.render.modes import Mode
@@ -34,8 +34,7 @@ Anchor = tuple[int, int]
 """A piece's index and a row inside it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     offset: int
     """Where it starts in the body."""
     text: str
@@ -62,7 +61,7 @@ def lay_out(piece: Piece, width: int, settings: Settings) -> tuple[Line, ...]:
     lines = paragraph_lines(piece.text, width, settings)
     if piece.offset == 0:
         return tuple(line for line in lines if line.order)
-    return tuple(replace(line, offset=piece.offset) for line in lines if line.order)
+    return tuple(line._replace(offset=piece.offset) for line in lines if line.order)
 
 
 def warm(body: str, width: int, mode: Mode) -> None:

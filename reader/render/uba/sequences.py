@@ -6,13 +6,12 @@ levels compared for sos and eos are those of the nearest characters that remain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.render.uba.explicit import ISOLATE_INITIATORS
 
 
-@dataclass(frozen=True, slots=True)
-class Sequence:
+class Sequence(NamedTuple):
     """The indices of one isolating run sequence, with its start and end of sequence types."""
 
     indices: list[int]

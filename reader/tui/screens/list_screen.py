@@ -9,8 +9,9 @@ first folds an expanded story back into its row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from textual import on, work
 from textual.reactive import reactive, var
@@ -30,8 +31,7 @@ from reader.tui.widgets.entities_pane import EntitiesList
 from reader.views import View
 
 
-@dataclass(frozen=True)
-class Expanded:
+class Expanded(NamedTuple):
     """A story opened into its articles, and the list to fold back to."""
 
     row: ListedArticle
