@@ -6,22 +6,31 @@ of cleaner or NLP types means the store never imports those rooms.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import InitVar, dataclass, field
+from typing import NamedTuple
 
 from reader.kinds import Kind
 from reader.store.body import pack_body
+from reader.store.content import content_key
 from reader.store.raw import pack_raw
 from reader.store.search_text import index_text
 from reader.store.story_sign import signature
 
 
-@dataclass(frozen=True, slots=True)
-class MentionRow:
+class MentionRow(NamedTuple):
+    """A tuple, not a dataclass: an article brings dozens, and a tuple crosses from a
+    worker to the writer (pickle) at a fraction of a frozen dataclass's cost."""
+
     start: int
     end: int
     surface: str
     kind: Kind
     key: str
+
+    def __reduce__(self) -> tuple[Callable[..., object], tuple[object, ...]]:
+        # Rebuilt by tuple.__new__ itself, in C: no Python call per mention in the writer.
+        return (tuple.__new__, (MentionRow, tuple(self)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +52,8 @@ class ArticleRow:
     indexed_body: str = field(init=False)
     # The near-duplicate signature for grouping stories, from the folded body above.
     signature: bytes = field(init=False)
+    # Its content key (reader/store/content.py), made here too: the writer only looks it up.
+    content: str | None = field(init=False)
 
     def __post_init__(self, indexed: tuple[str, str] | None, signed: bytes | None) -> None:
         title, body = indexed or (index_text(self.title), index_text(self.body))
@@ -50,6 +61,7 @@ class ArticleRow:
         object.__setattr__(self, "indexed_body", body)
         sig = signature(body.split("\n", 1)[0]) if signed is None else signed
         object.__setattr__(self, "signature", sig)
+        object.__setattr__(self, "content", content_key(title, body))
 
 
 @dataclass(frozen=True, slots=True)

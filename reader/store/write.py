@@ -25,7 +25,6 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from reader.store.content import content_key
 from reader.store.records import ArticleRow, DocumentRow, MentionRow
 from reader.store.stories import assign_story
 from reader.store.transaction import transaction
@@ -63,8 +62,14 @@ def insert_documents(
                 continue
             seen.add(doc.sha256)
             results.append(rows.add_document(doc))
-        rows.db.table("documents").insert_all([DOCUMENT_COLUMNS, *rows.documents])
+        # A copy of an article earlier in this batch goes in after that article: its
+        # duplicate_of would fail the foreign key before it (and the whole batch with it).
+        copies = [d for d in rows.documents if _copy_in_batch(d, rows.first_article)]
+        first = [d for d in rows.documents if not _copy_in_batch(d, rows.first_article)]
+        rows.db.table("documents").insert_all([DOCUMENT_COLUMNS, *first])
         write_articles(rows, entities)
+        if copies:
+            rows.db.table("documents").insert_all([DOCUMENT_COLUMNS, *copies])
         entities.flush(canonical or most_frequent)
     return results
 
@@ -81,6 +86,7 @@ DOCUMENT_COLUMNS = (
     "feed_id",
     "duplicate_of",
 )
+_DUPLICATE_OF = DOCUMENT_COLUMNS.index("duplicate_of")
 ARTICLE_COLUMNS = (
     "id",
     "document_id",
@@ -105,6 +111,7 @@ class NewRows:
         self.now = datetime.now(UTC).isoformat(timespec="seconds")
         self.document_id = _next_id(conn, "documents")
         self.article_id = _next_id(conn, "articles")
+        self.first_article = self.article_id
         self.documents: list[tuple[object, ...]] = []
         self.articles: list[tuple[object, ...]] = []
         self.placed: list[tuple[int, ArticleRow]] = []  # (id, article), in id order
@@ -143,7 +150,7 @@ class NewRows:
         two sites, not one page saved twice)."""
         found: list[int] = []
         for each in (article, *article.appended):
-            key = content_key(each.indexed_title, each.indexed_body)
+            key = each.content
             if key is None:
                 return None
             row = self.conn.execute(
@@ -178,7 +185,7 @@ class NewRows:
         self.article_id += 1
         ids.append(article_id)
         self.placed.append((article_id, article))
-        key = content_key(article.indexed_title, article.indexed_body)
+        key = article.content
         if key is not None:
             self.contents.setdefault(key, (article_id, article.url))
         self.articles.append(
@@ -217,6 +224,12 @@ def write_articles(rows: NewRows, entities: EntityRows) -> None:
         assign_story(conn, article_id, signature, title, article.published, article.body)
         if article.mentions:
             entities.add(article_id, article.mentions)
+
+
+def _copy_in_batch(document: tuple[object, ...], first_article: int) -> bool:
+    """Whether a documents row is a copy of an article numbered in this batch."""
+    original = document[_DUPLICATE_OF]
+    return isinstance(original, int) and original >= first_article
 
 
 def _stored(conn: sqlite3.Connection, hashes: Sequence[str]) -> set[str]:

@@ -184,3 +184,22 @@ def test_a_batch_stores_what_one_document_at_a_time_stores(tmp_path: Path) -> No
     for name, query in _ENTITY_TABLES.items():
         assert batch.execute(query).fetchall() == one.execute(query).fetchall(), name
     assert one.execute("SELECT article_count FROM entities WHERE key = 'putin'").fetchone() == (3,)
+
+
+def test_a_copy_of_an_article_in_the_same_batch_is_stored_with_it(tmp_path: Path) -> None:
+    """The copy's documents row points at an article of its own batch: the batch goes in
+    whole (it used to fail the foreign key, and ingest redid the batch one by one)."""
+    first = _putin_doc("a.txt")
+    copy = DocumentRow(
+        path="a.html",
+        source_path="a.html",
+        sha256="0" * 64,
+        kind="html",
+        encoding="utf-8",
+        raw=first.raw,
+        article=first.article,
+    )
+    db = open_db(tmp_path / "k.db")
+    assert insert_documents(db.conn, [first, copy]) == [[1], []]
+    rows = db.conn.execute("SELECT id, duplicate_of FROM documents ORDER BY id").fetchall()
+    assert rows == [(1, None), (2, 1)]
