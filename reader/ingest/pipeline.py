@@ -27,6 +27,7 @@ from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from reader.clean.template import SiteTemplate
+from reader.ingest import collector
 from reader.ingest.discover import discover
 from reader.ingest.prepare import (
     Extractor,
@@ -159,12 +160,14 @@ def store(
     conn.execute("PRAGMA cache_size = -65536")
     bar = ProgressBar(report.files, enabled=progress and report.files > HANDFUL)
     try:
-        with bar:
+        # Entered before the pool forks, so the workers start with the model frozen too.
+        with collector.settled(), bar:
             if warm_up is not None:
                 # The entity model loads on its first text: once here, before the workers
                 # fork and inherit it, instead of once per worker while the bar sits at 0.
                 bar.say("loading the entity model…")
                 warm_up()
+                collector.settle()  # the model just loaded is frozen with the rest
                 bar.say("")
             waiting: list[Outcome] = []
             # The bar counts files as they come back prepared, one by one; the articles it
@@ -346,6 +349,7 @@ def _start_worker(options: Options, halt: Event) -> None:
     """
     global _worker_options
     _worker_options = options
+    collector.settle()
     stop_when(halt.is_set)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
