@@ -297,7 +297,7 @@ def _article(article: CleanArticle, extractor: Extractor | None, notes: list[str
         if len(found) > MAX_MENTIONS:
             notes.append(f"entities: the first {MAX_MENTIONS:,} of {len(found):,} mentions kept")
             found = found[:MAX_MENTIONS]
-        mentions = tuple(MentionRow(m.start, m.end, m.text, Kind(m.kind), m.key) for m in found)
+        mentions = tuple(MentionRow(m.start, m.end, m.text, _kind_of(m.kind), m.key) for m in found)
     return ArticleRow(
         title=article.title,
         body=article.body,
@@ -308,6 +308,18 @@ def _article(article: CleanArticle, extractor: Extractor | None, notes: list[str
         mentions=mentions,
         appended=tuple(_article(a, extractor, notes) for a in article.appended),
     )
+
+
+_KINDS = {kind.value: kind for kind in Kind}
+
+
+def _kind_of(value: str) -> Kind:
+    """Kind(value) by a dict look-up (an Enum call is a Python call of its own); a value
+    that is no kind still raises Kind's ValueError."""
+    try:
+        return _KINDS[value]
+    except KeyError:
+        return Kind(value)
 
 
 def _drops(article: CleanArticle) -> Iterable[tuple[str, str]]:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
+from typing import NamedTuple
 
 from reader.kinds import Kind
 from reader.nlp import gazetteer, lexicon, tagger, triggers
@@ -31,6 +33,8 @@ from reader.nlp.tokens import Token, sentences, tokenize
 
 _MIN_BARE = 3
 _LATIN_LOWER = re.compile("[a-z]")
+_FOLDED = attrgetter("folded")
+_CLOSING = frozenset(")")
 # Layers that can be switched off one at a time, to measure what each earns
 # (bench/ner_eval.py): the trigger families, then the other rule layers.
 LAYERS = (
@@ -39,8 +43,10 @@ LAYERS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A tuple: an article has dozens, made in one go (a frozen dataclass's __init__
+    set each field through object.__setattr__)."""
+
     start: int
     end: int
     text: str
@@ -50,7 +56,7 @@ class Mention:
 
 def _crf_labels(text: str, tokens: list[Token]) -> list[str]:
     """Every sentence's labels, the document's sentences tagged in one batch."""
-    words = [t.folded for t in tokens]
+    words = list(map(_FOLDED, tokens))
     spans = sentences(text, tokens)
     return [label for s in tagger.tag_sentences([words[b:e] for b, e in spans]) for label in s]
 
@@ -63,20 +69,24 @@ def _may_open_listed(word: str) -> bool:
 
 
 def _bio_spans(labels: list[str]) -> list[tuple[int, int, Kind]]:
+    """The labelled spans. Only the labels other than O are visited (listed in C): most
+    tokens are O, and an O only ends an open span, which a gap in the positions says."""
     out: list[tuple[int, int, Kind]] = []
     start, kind = -1, ""
-    for i, label in enumerate([*labels, "O"]):
-        if label == "O":  # most tokens: it only ends an open span
-            if kind:
-                out.append((start, i, Kind(kind)))
-                kind = ""
-            continue
-        prefix, _, this = label.partition("-")
+    after = -1  # the position after the last label visited
+    for i in compress(count(), map("O".__ne__, labels)):
+        if kind and i != after:
+            out.append((start, after, Kind(kind)))
+            kind = ""
+        prefix, _, this = labels[i].partition("-")
         if kind and (prefix != "I" or this != kind):
             out.append((start, i, Kind(kind)))
             kind = ""
         if prefix == "B" or (prefix == "I" and not kind):
             start, kind = i, this
+        after = i + 1
+    if kind:
+        out.append((start, after, Kind(kind)))
     return out
 
 
@@ -103,7 +113,7 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         self.text = text
         self.off = off
         self.tokens = tokenize(text)
-        self.words = [t.folded for t in self.tokens]
+        self.words = list(map(_FOLDED, self.tokens))
         self.labels = _crf_labels(text, self.tokens) if self.tokens else []
         self.gaz = gazetteer.load()
         self.common = common_words()
@@ -197,9 +207,11 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         """«(إيغور) مورغولوف»: a first name in brackets before a surname names one person."""
         out: list[Span] = []
         toks = self.tokens
-        for i in range(1, len(toks) - 1):
+        for i in self.where(_CLOSING):  # a closing bracket folds to itself
+            if not 0 < i < len(toks) - 1:
+                continue
             first = toks[i - 1].folded
-            if toks[i].text == ")" and first in self.gaz.first_names and self.namelike(i + 1):
+            if first in self.gaz.first_names and self.namelike(i + 1):
                 out.append(Span(i + 1, i + 2, Kind.PER, 0, (first, toks[i + 1].folded)))
         return out
 
