@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.clean.template import SiteTemplate
+from reader.ingest import read_once
 from reader.ingest.discover import discover
 from reader.ingest.pipeline import (
     WARM_UP_TEXT,
@@ -58,14 +59,17 @@ def process_paths(
     if extractor is not None and (workers or 1) > 1:
         extractor(WARM_UP_TEXT)  # loaded once, before the workers fork
     stop = stop or threading.Event()
-    for path in paths:
-        if path == STDIN:
-            yield prepare_data(STDIN, sys.stdin.buffer.read(), options)
-            continue
-        files, missing = discover([path])
-        for where, reason in missing:
-            yield [Failure(str(where), reason)]
-        yield from prepared_batches(files, options, workers or 1, stop)
+    try:
+        for path in paths:
+            if path == STDIN:
+                yield prepare_data(STDIN, sys.stdin.buffer.read(), options)
+                continue
+            files, missing = discover([path])
+            for where, reason in missing:
+                yield [Failure(str(where), reason)]
+            yield from prepared_batches(files, options, workers or 1, stop)
+    finally:
+        read_once.forget()  # the texts the first pass kept for the workers
 
 
 def process_lines(

@@ -27,7 +27,7 @@ from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from reader.clean.template import SiteTemplate
-from reader.ingest import collector
+from reader.ingest import collector, read_once
 from reader.ingest.discover import discover
 from reader.ingest.prepare import (
     Extractor,
@@ -98,34 +98,44 @@ def ingest_paths(
         extractor, canonical = entity_functions(extractor, canonical, report.notes)
     else:
         extractor = None
-    # First pass: each site's line counts, so every dump is cleaned with its site's template.
+    # First pass: each site's line counts, so every dump is cleaned with its site's template
+    # (the texts it decoded are kept for the workers: reader/ingest/read_once.py).
     counted, templates = _site_templates(db_path, files)
-    options = Options(db_path=str(db_path), extractor=extractor, templates=templates)
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    context = _context()
-    halt = context.Event()
-    with stop_on_signals(halt) as stop:
-        stream: Iterable[list[Outcome]]
-        warm_up: Callable[[], object] | None = None
-        if dask is not None:
-            from reader.ingest.dask_map import dask_batches
+    try:
+        options = Options(db_path=str(db_path), extractor=extractor, templates=templates)
+        count = workers if workers is not None else (os.cpu_count() or 1)
+        context = _context()
+        halt = context.Event()
+        with stop_on_signals(halt) as stop:
+            stream: Iterable[list[Outcome]]
+            warm_up: Callable[[], object] | None = None
+            if dask is not None:
+                from reader.ingest.dask_map import dask_batches
 
-            stream = dask_batches(
-                dask, files, entities=extractor is not None, stop=stop, templates=templates
+                stream = dask_batches(
+                    dask, files, entities=extractor is not None, stop=stop, templates=templates
+                )
+            else:
+                stream = prepared_batches(files, options, count, stop, (context, halt))
+                if extractor is not None and len(files) > HANDFUL and (progress or count > 1):
+                    warm_up = partial(extractor, WARM_UP_TEXT)
+            store(
+                db_path,
+                stream,
+                report,
+                stop,
+                canonical=canonical,
+                progress=progress,
+                warm_up=warm_up,
             )
-        else:
-            stream = prepared_batches(files, options, count, stop, (context, halt))
-            if extractor is not None and len(files) > HANDFUL and (progress or count > 1):
-                warm_up = partial(extractor, WARM_UP_TEXT)
-        store(
-            db_path, stream, report, stop, canonical=canonical, progress=progress, warm_up=warm_up
-        )
-    if not report.interrupted and counted:
-        db = open_db(db_path)
-        try:
-            add_to_templates(db.conn, counted)
-        finally:
-            db.conn.close()
+        if not report.interrupted and counted:
+            db = open_db(db_path)
+            try:
+                add_to_templates(db.conn, counted)
+            finally:
+                db.conn.close()
+    finally:
+        read_once.forget()
     return report
 
 

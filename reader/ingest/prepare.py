@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from reader.clean.template import SiteTemplate, site_key
-from reader.ingest.decode import decode, read_bytes, refuse_non_text
+from reader.ingest import read_once
+from reader.ingest.decode import Decoded, decode, read_bytes, refuse_non_text
 from reader.kinds import Kind
 from reader.marks import cap_marks
 from reader.store.records import (
@@ -123,6 +124,9 @@ def stored_name(path: Path) -> str:
 def prepare_file(path: Path, options: Options) -> list[Outcome]:
     """Every outcome of one file: one for a page or dump, one per line of a .jsonl."""
     shown = stored_name(path)
+    known = read_once.take(path)
+    if known is not None:
+        return prepare_data(path, b"", options, known)
     try:
         data = read_bytes(path)
     except ValueError as exc:
@@ -132,16 +136,19 @@ def prepare_file(path: Path, options: Options) -> list[Outcome]:
     return prepare_data(path, data, options)
 
 
-def prepare_data(path: Path, data: bytes, options: Options) -> list[Outcome]:
-    """The outcomes of a document already read: `path` names it and says its kind."""
+def prepare_data(
+    path: Path, data: bytes, options: Options, known: tuple[str, Decoded] | None = None
+) -> list[Outcome]:
+    """The outcomes of a document already read: `path` names it and says its kind.
+    `known` is its hash and decoded text when the first pass kept them (`data` unused)."""
     shown = stored_name(path)
     try:
         if path.suffix.lower() in JSONL_SUFFIXES:
             return list(_prepare_jsonl(path, data, options))
-        sha = hashlib.sha256(data).hexdigest()
+        sha = hashlib.sha256(data).hexdigest() if known is None else known[0]
         if _already_stored(sha, options):
             return [Duplicate(shown)]
-        decoded = decode(data)
+        decoded = decode(data) if known is None else known[1]
         _checkpoint()
         kind = _kind(path, decoded.text)
         template = None

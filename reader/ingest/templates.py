@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.clean.template import SiteTemplate, document_hashes, site_key
+from reader.ingest import read_once
 from reader.ingest.decode import decode, read_bytes
 from reader.ingest.prepare import TEXT_SUFFIXES, stored_name
 from reader.store.templates import load_templates
@@ -29,21 +30,23 @@ def count_sites(
     """This run's per-site counts, over text dumps the store (if any) does not hold yet."""
     counts: dict[str, Counter[int]] = defaultdict(Counter)
     documents: Counter[str] = Counter()
+    read_once.forget()
     for path in files:
         if path.suffix.lower() not in TEXT_SUFFIXES:
             continue
         try:
             data = read_bytes(path)
+            sha = hashlib.sha256(data).hexdigest()
             if (
                 conn is not None
-                and conn.execute(
-                    "SELECT 1 FROM documents WHERE sha256 = ?", (hashlib.sha256(data).hexdigest(),)
-                ).fetchone()
+                and conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha,)).fetchone()
             ):
                 continue
-            text = decode(data).text
+            decoded = decode(data)
         except (OSError, ValueError):
             continue  # the worker reports it; a template just does without it
+        read_once.keep(path, sha, decoded)  # the worker cleans it without reading it again
+        text = decoded.text
         site = site_key(stored_name(path), text)
         counts[site].update(document_hashes(text.splitlines()))
         documents[site] += 1
