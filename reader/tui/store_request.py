@@ -9,6 +9,7 @@ works in any App that answers its requests, and none of them can block the UI.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from textual.message import Message
@@ -19,28 +20,20 @@ from reader.store.read.library import Library
 T = TypeVar("T")
 
 
+@dataclass(eq=False, repr=False)
 class StoreRequest(Message, Generic[T]):
     """Store work a widget needs done off the UI thread."""
 
-    def __init__(
-        self,
-        requester: MessagePump,
-        read: Callable[[Library], T],
-        answer: Callable[[T], Message | None],
-        group: str,
-        exclusive: bool = True,
-    ) -> None:
-        super().__init__()
-        self.requester = requester
-        """Where the answer goes."""
-        self.read = read
-        """The work, given the store; runs in a worker thread."""
-        self.answer = answer
-        """Turns the result into the message for `requester` (None: nothing to say)."""
-        self.group = group
-        """The worker group: within it, a newer request cancels an older one..."""
-        self.exclusive = exclusive
-        """...unless this is False (block reads, writes), when all of them run."""
+    requester: MessagePump
+    """Where the answer goes."""
+    read: Callable[[Library], T]
+    """The work, given the store; runs in a worker thread."""
+    answer: Callable[[T], Message | None]
+    """Turns the result into the message for `requester` (None: nothing to say)."""
+    group: str
+    """The worker group: within it, a newer request cancels an older one..."""
+    exclusive: bool = True
+    """...unless this is False (block reads, writes), when all of them run."""
 
     def serve(self, store: Library) -> Message | None:
         return self.answer(self.read(store))

@@ -15,6 +15,7 @@ screen, and that import was part of the first paint.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -80,12 +81,11 @@ class _Rows(LineList):
 class PeopleWith(_Rows):
     """The people named in the same articles."""
 
+    @dataclass(eq=False, repr=False)
     class Chosen(Message):
         """Enter on a person named with this one: open their page."""
 
-        def __init__(self, person: CoPerson) -> None:
-            super().__init__()
-            self.person = person
+        person: CoPerson
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -105,12 +105,11 @@ class PeopleWith(_Rows):
 class ArticleLinks(_Rows):
     """Quotes or articles: Enter opens the article in the reader."""
 
+    @dataclass(eq=False, repr=False)
     class Chosen(Message):
         """Enter on a quote or an article."""
 
-        def __init__(self, article_id: int) -> None:
-            super().__init__()
-            self.article_id = article_id
+        article_id: int
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -130,17 +129,15 @@ class ArticleLinks(_Rows):
         self.post_message(self.Chosen(self.ids[index]))
 
 
+@dataclass(eq=False, repr=False)
 class PageRead(Message):
-    def __init__(self, page: PersonPage | None) -> None:
-        super().__init__()
-        self.page = page
+    page: PersonPage | None
 
 
+@dataclass(eq=False, repr=False)
 class BothRead(Message):
-    def __init__(self, other: CoPerson, articles: list[ArticleRef]) -> None:
-        super().__init__()
-        self.other = other
-        self.articles = articles
+    other: CoPerson
+    articles: list[ArticleRef]
 
 
 def shown_date(iso: str | None) -> str:

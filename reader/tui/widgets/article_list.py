@@ -10,7 +10,7 @@ to one. A generation number drops blocks that arrive after the filter changed.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -41,16 +41,15 @@ class ArticleList(LineList):
         "article-list--mark",
     }
 
+    @dataclass(eq=False, repr=False)
     class Opened(Message):
         """The cursor rests on another article: show it. A newer one replaces a queued
         one, so a held `j` opens only the article it stops on."""
 
-        def __init__(self, article_list: ArticleList, index: int) -> None:
-            super().__init__()
-            self.article_list = article_list
-            """The list whose cursor moved."""
-            self.index = index
-            """The cursor's position in the list."""
+        article_list: ArticleList
+        """The list whose cursor moved."""
+        index: int
+        """The cursor's position in the list."""
 
         @property
         def control(self) -> ArticleList:
@@ -59,13 +58,12 @@ class ArticleList(LineList):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, ArticleList.Opened) and message.control is self.control
 
+    @dataclass(eq=False, repr=False)
     class Entered(Message):
         """Enter on an article: read it (the body takes the focus)."""
 
-        def __init__(self, article_list: ArticleList) -> None:
-            super().__init__()
-            self.article_list = article_list
-            """The list Enter was pressed in."""
+        article_list: ArticleList
+        """The list Enter was pressed in."""
 
         @property
         def control(self) -> ArticleList:

@@ -11,6 +11,7 @@ farthest from the cursor going first.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, TypeVar
 
@@ -25,17 +26,16 @@ RowT = TypeVar("RowT")
 Read = Callable[[Library], list[RowT]]
 
 
+@dataclass(eq=False, repr=False)
 class BlockRead(Message, bubble=False):
     """The rows of a block asked for with `BlockWanted`."""
 
-    def __init__(self, number: int, generation: int, rows: list[Any]) -> None:
-        super().__init__()
-        self.number = number
-        """Which block."""
-        self.generation = generation
-        """The result set it was read for."""
-        self.rows = rows
-        """The block's rows, in list order."""
+    number: int
+    """Which block."""
+    generation: int
+    """The result set it was read for."""
+    rows: list[Any]
+    """The block's rows, in list order."""
 
 
 class BlockCache(Generic[RowT]):

@@ -15,7 +15,7 @@ cursor at the time of the key (see ReaderScreen), so `mark` takes any article.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual import on
@@ -37,26 +37,24 @@ from reader.tui.widgets.body_view import BodyView
 READ_AHEAD_KEEP = 8
 
 
+@dataclass(eq=False, repr=False)
 class ArticleLoaded(Message, bubble=False):
     """An article read for showing (None: it is gone since the list was read)."""
 
-    def __init__(self, article_id: int, loaded: Loaded | None) -> None:
-        super().__init__()
-        self.article_id = article_id
-        """The article asked for (its body key: minus a story row's id for the story)."""
-        self.loaded = loaded
-        """It with its mentions and entities."""
+    article_id: int
+    """The article asked for (its body key: minus a story row's id for the story)."""
+    loaded: Loaded | None
+    """It with its mentions and entities."""
 
 
+@dataclass(eq=False, repr=False)
 class ReadAhead(Message, bubble=False):
     """The cursor's neighbours, read so `j` shows them without a round trip."""
 
-    def __init__(self, ids: list[int], found: list[Loaded]) -> None:
-        super().__init__()
-        self.ids = ids
-        """The neighbours when asked, nearest first."""
-        self.found = found
-        """Those of them that were not held yet and still exist."""
+    ids: list[int]
+    """The neighbours when asked, nearest first."""
+    found: list[Loaded]
+    """Those of them that were not held yet and still exist."""
 
 
 class BodyPane(Vertical):
@@ -66,26 +64,24 @@ class BodyPane(Vertical):
     current: var[Article | None] = var(None)
     """The article in the body, with its read and bookmark marks as they are now."""
 
+    @dataclass(eq=False, repr=False)
     class Shown(Message):
         """An article is now in the body; the other panes show its entities and marks."""
 
-        def __init__(self, article: Article, entities: list[EntityCount]) -> None:
-            super().__init__()
-            self.article = article
-            """The article, marked read."""
-            self.entities = entities
-            """Its entities, by kind, most mentioned first."""
+        article: Article
+        """The article, marked read."""
+        entities: list[EntityCount]
+        """Its entities, by kind, most mentioned first."""
 
     class HitChosen(Message):
         """n/N chose another search hit in the body: the status line says which now."""
 
+    @dataclass(eq=False, repr=False)
     class Marked(Message):
         """The open article's read or bookmark mark changed."""
 
-        def __init__(self, article: Article) -> None:
-            super().__init__()
-            self.article = article
-            """The article with its marks as they are now."""
+        article: Article
+        """The article with its marks as they are now."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

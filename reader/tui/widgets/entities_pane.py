@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -28,29 +29,27 @@ class EntitiesList(LineList):
         "entities--count",
     }
 
+    @dataclass(eq=False, repr=False)
     class JumpToMention(Message):
         """Enter on an entity: scroll the body to its next mention (wrapping)."""
 
-        def __init__(self, entities_list: EntitiesList, entity: EntityCount) -> None:
-            super().__init__()
-            self.entities_list = entities_list
-            """The list Enter was pressed in."""
-            self.entity = entity
-            """The entity whose mentions to step through."""
+        entities_list: EntitiesList
+        """The list Enter was pressed in."""
+        entity: EntityCount
+        """The entity whose mentions to step through."""
 
         @property
         def control(self) -> EntitiesList:
             return self.entities_list
 
+    @dataclass(eq=False, repr=False)
     class FilterBy(Message):
         """`f` on an entity: narrow the article list to the articles naming it."""
 
-        def __init__(self, entities_list: EntitiesList, entity: EntityCount) -> None:
-            super().__init__()
-            self.entities_list = entities_list
-            """The list `f` was pressed in."""
-            self.entity = entity
-            """The entity to filter by."""
+        entities_list: EntitiesList
+        """The list `f` was pressed in."""
+        entity: EntityCount
+        """The entity to filter by."""
 
         @property
         def control(self) -> EntitiesList:

@@ -10,6 +10,7 @@ the narrowing text; what it reads goes through `StoreRequest`s.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -55,16 +56,15 @@ class PeopleList(LineList):
     chosen_ids: reactive[frozenset[int]] = reactive(frozenset())
     """The persons in the article filter, drawn with a tick."""
 
+    @dataclass(eq=False, repr=False)
     class Highlighted(Message):
         """The cursor rests on another person: show their variants. A newer one replaces
         a queued one."""
 
-        def __init__(self, people_list: PeopleList, person: ListedPerson | None) -> None:
-            super().__init__()
-            self.people_list = people_list
-            """The list whose cursor moved."""
-            self.person = person
-            """The person now under the cursor (None while their block is read)."""
+        people_list: PeopleList
+        """The list whose cursor moved."""
+        person: ListedPerson | None
+        """The person now under the cursor (None while their block is read)."""
 
         @property
         def control(self) -> PeopleList:
@@ -73,29 +73,27 @@ class PeopleList(LineList):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, PeopleList.Highlighted) and message.control is self.control
 
+    @dataclass(eq=False, repr=False)
     class Toggled(Message):
         """Enter on a person: add them to the article filter, or take them out."""
 
-        def __init__(self, people_list: PeopleList, person: ListedPerson) -> None:
-            super().__init__()
-            self.people_list = people_list
-            """The list Enter was pressed in."""
-            self.person = person
-            """The person to add or remove."""
+        people_list: PeopleList
+        """The list Enter was pressed in."""
+        person: ListedPerson
+        """The person to add or remove."""
 
         @property
         def control(self) -> PeopleList:
             return self.people_list
 
+    @dataclass(eq=False, repr=False)
     class Typed(Message):
         """A key that edits the narrowing text, in the order typed."""
 
-        def __init__(self, people_list: PeopleList, character: str | None) -> None:
-            super().__init__()
-            self.people_list = people_list
-            """The list that had the focus."""
-            self.character = character
-            """The text to append (a key's character, or a whole paste); None for Backspace."""
+        people_list: PeopleList
+        """The list that had the focus."""
+        character: str | None
+        """The text to append (a key's character, or a whole paste); None for Backspace."""
 
         @property
         def control(self) -> PeopleList:
@@ -169,26 +167,24 @@ class PeopleList(LineList):
         event.stop()
 
 
+@dataclass(eq=False, repr=False)
 class PeopleRead(Message, bubble=False):
     """The people pane's list for a narrowing text."""
 
-    def __init__(self, narrow: str, count: int, people: list[ListedPerson]) -> None:
-        super().__init__()
-        self.narrow = narrow
-        """The text it was read for; dropped if the user has typed on since."""
-        self.count = count
-        """Persons matching."""
-        self.people = people
-        """The first of them."""
+    narrow: str
+    """The text it was read for; dropped if the user has typed on since."""
+    count: int
+    """Persons matching."""
+    people: list[ListedPerson]
+    """The first of them."""
 
 
+@dataclass(eq=False, repr=False)
 class VariantsRead(Message, bubble=False):
     """The spellings of the person under the cursor."""
 
-    def __init__(self, variants: list[tuple[str, int]]) -> None:
-        super().__init__()
-        self.variants = variants
-        """Each spelling with the number of times it occurs."""
+    variants: list[tuple[str, int]]
+    """Each spelling with the number of times it occurs."""
 
 
 class PeoplePane(Vertical):

@@ -8,6 +8,7 @@ and forth through what was submitted before (this session's, newest first).
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
@@ -32,41 +33,38 @@ class QueryLine(Widget, can_focus=True):
 
     bidi_mode: reactive[BidiMode] = reactive(BidiMode.APP)
 
+    @dataclass(eq=False, repr=False)
     class Changed(Message):
         """The text was edited."""
 
-        def __init__(self, query_line: QueryLine, value: str) -> None:
-            super().__init__()
-            self.query_line = query_line
-            """The line edited."""
-            self.value = value
-            """The whole text now."""
+        query_line: QueryLine
+        """The line edited."""
+        value: str
+        """The whole text now."""
 
         @property
         def control(self) -> QueryLine:
             return self.query_line
 
+    @dataclass(eq=False, repr=False)
     class Submitted(Message):
         """Enter: search for the text."""
 
-        def __init__(self, query_line: QueryLine, value: str) -> None:
-            super().__init__()
-            self.query_line = query_line
-            """The line Enter was pressed in."""
-            self.value = value
-            """The text to search for."""
+        query_line: QueryLine
+        """The line Enter was pressed in."""
+        value: str
+        """The text to search for."""
 
         @property
         def control(self) -> QueryLine:
             return self.query_line
 
+    @dataclass(eq=False, repr=False)
     class Cancelled(Message):
         """Escape: close the line, leaving the filter as it was."""
 
-        def __init__(self, query_line: QueryLine) -> None:
-            super().__init__()
-            self.query_line = query_line
-            """The line Escape was pressed in."""
+        query_line: QueryLine
+        """The line Escape was pressed in."""
 
         @property
         def control(self) -> QueryLine:
