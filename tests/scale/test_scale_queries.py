@@ -17,6 +17,7 @@ import pytest
 
 from reader.nlp.normalize import fold_for_search
 from reader.store.body import article_body
+from reader.store.read import row_list
 from reader.store.read.library import Library
 from reader.store.read.rows import ArticleFilter, ListedArticle
 from reader.store.read.text import loose_fold
@@ -361,7 +362,13 @@ def test_a_filter_is_worked_out_once_for_its_count_pages_and_positions(
     assert browser.listing.position_of(flt, expected[PAGE]) == PAGE
     browser.listing.count_articles(flt)
     sizes = [q for q, _ in recording.statements if "article_count FROM entities WHERE id IN" in q]
-    # Counted in SQL, or its ids read once for its rows in memory (a person's filter).
+    # Counted in SQL, or its ids read once for its rows in memory (a person's filter);
+    # the list index's two walks are read as strings too, once per data version.
     reads = ("SELECT count(*) FROM (", "SELECT group_concat(id) FROM (")
-    counts = [q for q, _ in recording.statements if q.startswith(reads)]
+    index = (row_list._ORDER, row_list._LEADS)
+    counts = [
+        q
+        for q, _ in recording.statements
+        if q.startswith(reads) and not any(walk in q for walk in index)
+    ]
     assert len(sizes) == 1 and len(counts) == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,37 @@ def test_a_broad_search_shows_its_first_screen_for_about_the_work_of_its_hits(
     assert len(selects) <= 3 and all(s.startswith("SELECT") for s in selects), selects
     # The index is one walk of the articles and one of the story members.
     assert index * _EVERY <= 20 * articles, (index, articles)
+
+
+def _peak_bytes(call: Callable[[], Any]) -> int:
+    """The most memory Python and numpy held for `call` at once, beyond what they held."""
+    tracemalloc.start()
+    try:
+        call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_broad_search_and_the_list_index_hold_a_few_bytes_an_article(scale_db: Path) -> None:
+    """The hits and the index as arrays by article id (8 bytes an id, a flag 1), not as
+    sets and dicts of int objects: the peaks of a first search and of the index read,
+    by tracemalloc, which numpy's arrays report to."""
+    flt = ArticleFilter(query=_common_word(scale_db))
+    store = Library(scale_db, readonly=True)
+    conn = store.session._conn
+    articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    expression = fts_expression(flt.query)
+    match = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+    hits = conn.execute(match, (expression,)).fetchone()[0]
+    index = _peak_bytes(store.listing.warm)
+    search = _peak_bytes(lambda: store.listing.count_articles(flt))
+    store.close()
+    assert hits > articles // 10  # a broad search
+    # 2,112 articles, 436 hits: 36 and 84 bytes (76 kB and 37 kB); dicts and sets 153 and
+    # 180. The search's flags are a byte an article, its fixed cost the rest.
+    assert index <= 48 * articles, (index, articles)
+    assert search <= 48 * hits + 16 * articles, (search, hits, articles)
 
 
 def test_a_reader_holds_the_rows_of_a_few_searches_only(scale_db: Path) -> None:

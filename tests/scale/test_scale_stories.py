@@ -58,7 +58,9 @@ def test_story_rows_are_read_through_indexes(browser: Library, scale_db: Path) -
     # the list index a person's or a search's rows are worked out against.
     once = (listing._HIDDEN, row_list._LEADS)
     queries = [
-        s for s in statements if s.startswith("SELECT") and "story_members" in s and s not in once
+        s
+        for s in statements
+        if s.startswith("SELECT") and "story_members" in s and not any(q in s for q in once)
     ]
     assert len(queries) >= len(filters) * 3
     conn = browser.session._conn

@@ -20,7 +20,7 @@ from typing import Any
 from reader.store.read import conditions
 from reader.store.read.conditions import UNREAD, Condition
 from reader.store.read.row_columns import JOINS, SELECT, fetch_rows, listed_article
-from reader.store.read.row_list import ListIndex, RowList, id_set
+from reader.store.read.row_list import ListIndex, RowList, id_array
 from reader.store.read.rows import EVERYTHING, ArticleFilter, ListedArticle, ListKey
 from reader.store.read.search import KEEP, SearchHits, listed_rows
 from reader.store.read.session import Session
@@ -222,7 +222,7 @@ class Listing:
     def _rank(self, conn: sqlite3.Connection, key: ListKey) -> int:
         """The rank of the article at `key` in the whole list order; for a key whose
         article is gone, the number of articles before it."""
-        rank = self._list_index(conn).rank.get(key[1])
+        rank = self._list_index(conn).rank_of(key[1])
         if rank is not None:
             return rank
         sql = f"SELECT count(*) FROM {_SCAN} WHERE "
@@ -236,7 +236,7 @@ class Listing:
             plan = self._plan(conn, flt)
             if isinstance(plan, RowList):
                 start = 0 if key is None else plan.after(self._rank(conn, key))
-                return fetch_rows(conn, plan.ids[start : start + limit])
+                return fetch_rows(conn, plan.page(start, start + limit))
             return self._page(conn, plan, None if key is None else _after(key), _ORDER, limit)
 
     def articles_before(
@@ -247,7 +247,7 @@ class Listing:
             plan = self._plan(conn, flt)
             if isinstance(plan, RowList):
                 end = len(plan) if key is None else plan.before(self._rank(conn, key))
-                return fetch_rows(conn, plan.ids[max(0, end - limit) : end])
+                return fetch_rows(conn, plan.page(end - limit, end))
             bound = None if key is None else _before(key)
             rows = self._page(conn, plan, bound, _REVERSE, limit)
         rows.reverse()
@@ -258,7 +258,7 @@ class Listing:
         with self._session.locked() as conn:
             plan = self._plan(conn, flt)
             if isinstance(plan, RowList):
-                return fetch_rows(conn, plan.ids[offset : offset + limit])
+                return fetch_rows(conn, plan.page(offset, offset + limit))
             return self._page(conn, plan, None, _ORDER, limit, offset)
 
     def article_ids(self, flt: ArticleFilter) -> list[int]:
@@ -266,7 +266,7 @@ class Listing:
         with self._session.locked() as conn:
             plan = self._plan(conn, flt)
             if isinstance(plan, RowList):
-                return list(plan.ids)
+                return plan.page(0, len(plan))
             where = " WHERE " + " AND ".join(plan.probes) if plan.probes else ""
             query = f"SELECT a.id FROM {plan.source}{where}{_ORDER}"
             return [int(row[0]) for row in conn.execute(query, plan.params)]
@@ -277,14 +277,12 @@ class Listing:
         with self._session.locked() as conn:
             plan = self._plan(conn, flt)
             if isinstance(plan, RowList):
-                read = id_set(conn, conditions.READ)
+                read = self._list_index(conn).flags(id_array(conn, conditions.READ))
                 if step > 0:
                     start = 0 if key is None else plan.after(self._rank(conn, key))
-                    ahead = range(start, len(plan))
-                else:
-                    end = len(plan) if key is None else plan.before(self._rank(conn, key))
-                    ahead = range(end - 1, -1, -1)
-                return next((i for i in ahead if plan.ids[i] not in read), None)
+                    return plan.first_unread(read, start, 1)
+                end = len(plan) if key is None else plan.before(self._rank(conn, key))
+                return plan.first_unread(read, end - 1, -1)
             bound = [("", [])] if key is None else _after(key) if step > 0 else _before(key)
             order = _ORDER if step > 0 else _REVERSE
             for clause, extra in bound:
@@ -320,7 +318,7 @@ class Listing:
             if isinstance(plan, RowList):
                 at = None if article_id is None else self._row_index(conn, flt, plan, article_id)
                 start = 0 if at is None else at - at % size
-                return at, fetch_rows(conn, plan.ids[start : start + size])
+                return at, fetch_rows(conn, plan.page(start, start + size))
             found = None if article_id is None else self._locate(conn, flt, plan, article_id)
             if found is None:
                 return None, self._page(conn, plan, None, _ORDER, size)
@@ -337,11 +335,13 @@ class Listing:
         """Where the article's row is in a search's rows: its own, or its story's when it is
         listed behind it (both pass the filter)."""
         index = self._list_index(conn)
-        rank = index.rank.get(article_id)
+        rank = index.rank_of(article_id)
         at = None if rank is None else plan.position(rank)
-        lead = index.lead_of.get(article_id)
-        if at is None and flt.story is None and lead in plan.passing and article_id in plan.passing:
-            at = plan.position(index.rank[lead])
+        lead = index.lead_of(article_id)
+        if at is None and flt.story is None and lead is not None:
+            lead_rank = index.rank_of(lead)
+            if lead_rank is not None and plan.passes(lead) and plan.passes(article_id):
+                at = plan.position(lead_rank)
         return at
 
     def _locate(
