@@ -22,9 +22,9 @@ gives the same flags as attribute strings, for crfsuite and the trainer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -119,65 +119,129 @@ def document_flags(sentences: Sequence[Sequence[str]]) -> DocumentFlags:
     local: dict[str, int] = {}
     ids = np.array([local.setdefault(w, len(local)) for w in flat], dtype=np.intp)
     lens = np.array([len(s) for s in sentences], dtype=np.intp)
-    return flags_of(ids, lens, list(local), [profile(w) for w in local])
+    table = FormTable()
+    table.add(list(local))
+    return table.flags(ids, lens)
 
 
-def flags_of(
-    ids: Masks, lens: Masks, words: Sequence[str], profiles: Sequence[Profile]
-) -> DocumentFlags:
-    """document_flags from the caller's numbering of the text's distinct forms: token t is
-    form ids[t], form k is words[k] with profiles[k] (the tagger passes its own table's).
+class FormTable:
+    """What the document pass needs of each word form, kept per id as arrays: a text's
+    flags then cost array operations over its distinct forms, no per-form Python.
 
-    The forms' stems get numbers too, so counting, the article test and the OR of flags
-    over a word's forms are array operations."""
-    # The loops over the forms are map() and chain(), which run in C: this is per document.
-    present = set(words)
-    count = len(profiles)
-    kinds = np.fromiter(map(itemgetter(0), profiles), dtype=np.intp, count=count)
-    first = np.zeros(len(ids) + 1, dtype=bool)  # a sentence starts here (or the text ends)
-    first[np.cumsum(lens) - lens] = True
-    first[-1] = True
-    # Every form of every candidate word, numbered; owner = the word it is a form of.
-    forms_of = list(map(itemgetter(1), profiles))
-    per_word = np.fromiter(map(len, forms_of), dtype=np.intp, count=count)
-    every = list(chain.from_iterable(forms_of))
-    distinct = list(dict.fromkeys(every))
-    numbers = dict(zip(distinct, range(len(distinct)), strict=True))
-    form_ids = np.fromiter(map(numbers.__getitem__, every), dtype=np.intp, count=len(every))
-    owner = np.repeat(np.arange(count), per_word)
-    occurrences = np.bincount(ids, minlength=count)
-    counts = np.bincount(form_ids, weights=occurrences[owner], minlength=len(numbers))
-    seen = np.zeros(len(numbers), dtype=np.intp)
-    definites = chain.from_iterable(map(itemgetter(2), profiles))
-    definite = np.fromiter(map(present.__contains__, definites), dtype=bool, count=len(every))
-    seen[form_ids[definite]] = _BIT["dA"]
-    offsets = np.cumsum(per_word) - per_word
-    for k, flags in _context_flags(ids, kinds, first):
-        seen[form_ids[offsets[k] : offsets[k] + per_word[k]]] |= flags
-    own_of = np.zeros(count, dtype=np.intp)
-    np.bitwise_or.at(own_of, owner, seen[form_ids])
-    most = np.zeros(count)
-    np.maximum.at(most, owner, counts[form_ids])
-    common = feature_common_words()
-    repeated = [k for k in np.flatnonzero(most > 1).tolist() if words[k] not in common]
-    own_of[repeated] |= _BIT["dR"]
-    own = own_of[ids]
-    shown = own & _SHOWN_MASK
-    before = np.zeros_like(own)
-    after = np.zeros_like(own)
-    before[1:] = np.where(first[1:-1], 0, shown[:-1])
-    after[:-1] = np.where(first[1:-1], 0, shown[1:])
-    return DocumentFlags(own, before, after)
+    Ids are given in order of add(); the tagger adds its score table's new forms, so the
+    two share a numbering. Every string the pass compares (a word, its forms, "ال" + each
+    form) gets a number once, so "is this form also written with the article in the
+    text" is an array lookup and a text's forms are counted by their numbers."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.size = 0  # ids in use
+        self.kinds = np.zeros(0, dtype=np.intp)  # per id: profile kind bits
+        self.word_number = np.zeros(0, dtype=np.intp)  # per id: its word's number
+        self.common = np.zeros(0, dtype=bool)  # per id: a common word (no dR)
+        self.form_start = np.zeros(0, dtype=np.intp)  # per id: its forms in form_number
+        self.form_count = np.zeros(0, dtype=np.intp)
+        self.forms = 0  # forms in use
+        self.form_number = np.zeros(0, dtype=np.intp)  # per form: its number
+        self.definite_number = np.zeros(0, dtype=np.intp)  # per form: "ال" + it, numbered
+        self.present = np.zeros(0, dtype=bool)  # per number, False between texts
+
+    def add(self, words: Sequence[str]) -> None:
+        """Give the next len(words) ids to `words`."""
+        first, end = self.size, self.size + len(words)
+        profiles = list(map(profile, words))
+        forms = list(map(itemgetter(1), profiles))
+        counts = list(map(len, forms))
+        total = sum(counts)
+        self._room(end, self.forms + total)
+        self.kinds[first:end] = list(map(itemgetter(0), profiles))
+        self.word_number[first:end] = self._numbered(words)
+        common = feature_common_words()
+        self.common[first:end] = list(map(common.__contains__, words))
+        self.form_count[first:end] = counts
+        self.form_start[first:end] = np.cumsum(counts) - counts + self.forms
+        at, self.forms = self.forms, self.forms + total
+        self.form_number[at : self.forms] = self._numbered(chain.from_iterable(forms))
+        definites = chain.from_iterable(map(itemgetter(2), profiles))
+        self.definite_number[at : self.forms] = self._numbered(definites)
+        self.size = end
+        if len(self.present) < len(self.numbers):
+            self.present = np.zeros(2 * len(self.numbers), dtype=bool)
+
+    def _numbered(self, strings: Iterable[str]) -> list[int]:
+        """Each string's number, a new one (the count so far) for a string not seen."""
+        numbers = self.numbers
+        return list(map(numbers.setdefault, strings, map(len, repeat(numbers))))
+
+    def _room(self, ids: int, forms: int) -> None:
+        """Arrays long enough for `ids` ids and `forms` forms, doubled when short."""
+        if ids > len(self.kinds):
+            size = max(ids, 2 * len(self.kinds), 64)
+            for name in ("kinds", "word_number", "common", "form_start", "form_count"):
+                setattr(self, name, np.resize(getattr(self, name), size))
+        if forms > len(self.form_number):
+            size = max(forms, 2 * len(self.form_number), 64)
+            for name in ("form_number", "definite_number"):
+                setattr(self, name, np.resize(getattr(self, name), size))
+
+    def flags(self, ids: Masks, lens: Masks) -> DocumentFlags:
+        """The document flags of a text whose token t is the form with id ids[t].
+
+        The text's forms' stems get local numbers too, so counting, the article test
+        and the OR of flags over a word's forms are array operations."""
+        first = np.zeros(len(ids) + 1, dtype=bool)  # a sentence starts here (or the text ends)
+        first[np.cumsum(lens) - lens] = True
+        first[-1] = True
+        words, local = np.unique(ids, return_inverse=True)
+        count = len(words)
+        per_word = self.form_count[words]
+        offsets = np.cumsum(per_word) - per_word
+        total = int(offsets[-1] + per_word[-1]) if count else 0
+        # Every form of every candidate word, in word order; owner = the word it is a form of.
+        at = np.arange(total) + np.repeat(self.form_start[words] - offsets, per_word)
+        distinct, form_ids = np.unique(self.form_number[at], return_inverse=True)
+        owner = np.repeat(np.arange(count), per_word)
+        occurrences = np.bincount(local, minlength=count)
+        counts = np.bincount(form_ids, weights=occurrences[owner], minlength=len(distinct))
+        present = self.present
+        present[self.word_number[words]] = True
+        definite = present[self.definite_number[at]]
+        present[self.word_number[words]] = False
+        seen = np.zeros(len(distinct), dtype=np.intp)
+        seen[form_ids[definite]] = _BIT["dA"]
+        visited = _context_flags(local, self.kinds[ids], first)
+        if visited:
+            which, flags = np.array(visited, dtype=np.intp).T
+            reach = per_word[which]
+            into = np.arange(int(reach.sum())) + np.repeat(
+                offsets[which] - np.cumsum(reach) + reach, reach
+            )
+            np.bitwise_or.at(seen, form_ids[into], np.repeat(flags, reach))
+        own_of = np.zeros(count, dtype=np.intp)
+        candidates = np.flatnonzero(per_word)
+        if total:
+            groups = offsets[candidates]
+            own_of[candidates] = np.bitwise_or.reduceat(seen[form_ids], groups)
+            most = np.maximum.reduceat(counts[form_ids], groups)
+            repeated = candidates[(most > 1) & ~self.common[words[candidates]]]
+            own_of[repeated] |= _BIT["dR"]
+        own = own_of[local]
+        shown = own & _SHOWN_MASK
+        before = np.zeros_like(own)
+        after = np.zeros_like(own)
+        before[1:] = np.where(first[1:-1], 0, shown[:-1])
+        after[:-1] = np.where(first[1:-1], 0, shown[1:])
+        return DocumentFlags(own, before, after)
 
 
 def _context_flags(ids: Masks, kinds: Masks, first: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:
     """(word, flags) its token gets from the words before it: a cue word, or a title
-    reached through fillers and a given name (dT), or a given name (dF). Only candidate
-    tokens after a cue, a filler or a given name are visited."""
-    kind = kinds[ids].tolist()
-    prev = kinds[ids[:-1]]
-    open_ = (kinds[ids[1:]] & _CANDIDATE != 0) & ~first[1:-1]
-    visit = np.flatnonzero(open_ & (prev & (_CUE_MASK | _FILLER | _GIVEN) != 0)) + 1
+    reached through fillers and a given name (dT), or a given name (dF); token t is word
+    ids[t] with profile kind bits kinds[t]. Only candidate tokens after a cue, a filler or
+    a given name are visited."""
+    kind = kinds.tolist()
+    open_ = (kinds[1:] & _CANDIDATE != 0) & ~first[1:-1]
+    visit = np.flatnonzero(open_ & (kinds[:-1] & (_CUE_MASK | _FILLER | _GIVEN) != 0)) + 1
     out: list[tuple[int, int]] = []
     for i in visit.tolist():
         word, before = kind[i], kind[i - 1]

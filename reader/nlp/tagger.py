@@ -37,12 +37,10 @@ from reader.nlp.attribute_rows import Pairs, pair_row, pair_rows, shown_rows
 from reader.nlp.crf_model import CrfWeights, Floats, read_weights
 from reader.nlp.doc_features import (
     DocumentFlags,
-    Profile,
+    FormTable,
     document_features,
     document_flags,
     flag_attributes,
-    flags_of,
-    profile,
 )
 from reader.nlp.features import (
     BANDS_NAME,
@@ -126,14 +124,18 @@ class _Model:
         self.table[_PAD, _NEXT] = self.eos
         self.opens = np.zeros((size, 2), dtype=bool)  # opens a known "bi=" / "+bi=" pair
         self.follow: tuple[list[Pairs | None], ...] = ([None] * size, [None] * size)
-        # Each id's word form and its document-flag profile, for doc_features.flags_of.
-        self.forms: list[str] = [""] * size
-        self.profiles: list[Profile] = [profile("")] * size
+        # What the document flags need of each id's form, on the same ids (_PAD is "").
+        self.flag_forms = _flag_forms()
         self.fast = True
         self.fast = all(
             np.allclose(self.emissions([s.split()]), self.exact_emissions([s.split()]), atol=1e-9)
             for s in _PROBE
         )
+
+    def forget(self) -> None:
+        """Drop every word form: ids are given again from 1."""
+        self.words.clear()
+        self.flag_forms = _flag_forms()
 
     def row(self, attribute: str) -> Floats:
         i = self.index.get(attribute)
@@ -156,7 +158,7 @@ class _Model:
         if None in found:
             new = [w for w in dict.fromkeys(flat) if w not in words]
             if len(words) + len(new) > MAX_WORDS:
-                words.clear()
+                self.forget()
                 new = list(dict.fromkeys(flat))
             self.add_words(new)
             found = list(map(words.__getitem__, flat))
@@ -184,8 +186,7 @@ class _Model:
             follow = list(map(pairs.get, new))
             self.follow[kind][first:end] = follow
             self.opens[first:end, kind] = [f is not None for f in follow]
-        self.forms[first:end] = new
-        self.profiles[first:end] = list(map(profile, new))
+        self.flag_forms.add(new)
         self.words.update(zip(new, range(first, end), strict=True))
 
     def grow(self, size: int) -> None:
@@ -196,8 +197,6 @@ class _Model:
         self.opens = np.concatenate([self.opens, np.zeros((grow, 2), dtype=bool)])
         for follow in self.follow:
             follow.extend([None] * grow)
-        self.forms.extend([""] * grow)
-        self.profiles.extend([self.profiles[_PAD]] * grow)
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> Floats:
         """(tokens, labels) word-form scores of every token of `sentences`, concatenated."""
@@ -215,11 +214,7 @@ class _Model:
         lens = _lengths(sentences)
         ids = self.word_ids(flat)
         out = self.form_scores(flat, lens, ids)
-        forms, local = np.unique(ids, return_inverse=True)
-        found = forms.tolist()
-        words, profiles = self.forms, self.profiles
-        flags = flags_of(local, lens, [words[k] for k in found], [profiles[k] for k in found])
-        out += self.flag_rows(flags)
+        out += self.flag_rows(self.flag_forms.flags(ids, lens))
         return out
 
     def form_scores(self, flat: list[str], lens: Ints, ids: Ints) -> Floats:
@@ -258,6 +253,13 @@ class _Model:
         """The same scores from sentence_features' own attributes (the slow, general way)."""
         rows = [self.scores(attrs) for s in sentences for attrs in sentence_features(s)]
         return np.array(rows).reshape(-1, len(self.zero))
+
+
+def _flag_forms() -> FormTable:
+    """A document-flag table whose id 0 is _PAD's empty form."""
+    table = FormTable()
+    table.add([""])
+    return table
 
 
 def _lengths(sentences: Sequence[Sequence[str]]) -> Ints:
@@ -308,8 +310,7 @@ def clear_cache() -> None:
     """Forget every word's attributes and scores (a new lexicon, or a cold-cache timing)."""
     word_features.cache_clear()
     if _loaded:
-        model = _loaded[0]
-        model.words.clear()
+        _loaded[0].forget()
 
 
 def fast_path() -> bool:

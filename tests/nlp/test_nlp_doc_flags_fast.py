@@ -108,3 +108,24 @@ def test_a_title_reaches_a_name_through_three_fillers_and_a_given_name_not_four(
     assert [df.document_features(doc) for doc in docs] == [_defined(doc) for doc in docs]
     assert "dT" in df.document_features(docs[3])[1][0]
     assert "dT" not in df.document_features(docs[4])[1][0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_DOC, min_size=1, max_size=4))
+def test_a_table_shared_by_many_texts_gives_each_its_own_flags(
+    texts: list[list[list[str]]],
+) -> None:
+    # The tagger keeps one FormTable for every text it meets, ids given as forms first come.
+    table = df.FormTable()
+    ids: dict[str, int] = {}
+    for doc in texts:
+        flat = [w for s in doc for w in s]
+        table.add([w for w in dict.fromkeys(flat) if w not in ids])
+        for w in flat:
+            ids.setdefault(w, len(ids))
+        shared = table.flags(
+            np.array([ids[w] for w in flat], dtype=np.intp),
+            np.array([len(s) for s in doc], dtype=np.intp),
+        )
+        alone = df.document_flags(doc)
+        assert [a.tolist() for a in shared] == [a.tolist() for a in alone]
