@@ -13,6 +13,7 @@ hit. Each call holds the session's lock from compiling to its last query.
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -105,7 +106,9 @@ class Listing:
 
     def warm(self) -> None:
         """Read what a search's list is worked out against (`ListIndex`) now, while the
-        reader is idle, rather than in the first search."""
+        reader is idle, rather than in the first search. numpy is loaded before the lock
+        is taken: the article reads queued behind this one need not wait for an import."""
+        importlib.import_module("numpy")
         with self._session.locked() as conn:
             self._list_index(conn)
 
