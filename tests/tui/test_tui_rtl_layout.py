@@ -13,7 +13,7 @@ import pytest
 from reader.commands.read import build_app
 from reader.ingest.pipeline import ingest_paths
 from reader.tui.app import KhabarApp
-from reader.tui.layout_choice import arabic_share, choose_mirrored
+from reader.tui.layout_choice import arabic_share, choose_mirrored, expected_mirrored
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entities_pane import EntitiesList
 from tests.tui.tui_support import reader_on, settle, sync, write_config
@@ -70,6 +70,10 @@ def test_the_rule_is_half_the_letters() -> None:
     assert not choose_mirrored(None, ["كيم", "Kim Jong"])
     assert not choose_mirrored(None, []) and arabic_share(["2024 — ..."]) == 0.0
     assert not choose_mirrored("ltr", ["كيم"]) and choose_mirrored("rtl", ["Kim"])
+
+
+def test_panes_are_composed_mirrored_unless_the_setting_says_ltr() -> None:
+    assert expected_mirrored(None) and expected_mirrored("rtl") and not expected_mirrored("ltr")
 
 
 @sync

@@ -29,7 +29,7 @@ from reader.tui import reading
 from reader.tui.commands import PROVIDERS
 from reader.tui.commands.feeds import fetch_due_feeds
 from reader.tui.keys import READER_BINDINGS
-from reader.tui.layout_choice import choose_mirrored
+from reader.tui.layout_choice import choose_mirrored, expected_mirrored
 from reader.tui.screens.list_moves import ListMoves
 from reader.tui.screens.results import FeedsFetched, FetchProgress, Started
 from reader.tui.ui_text import ui
@@ -72,8 +72,7 @@ class ReaderScreen(ListMoves):
     def compose(self) -> ComposeResult:
         # Before the panes mount, so they are styled once, not again at the first resize.
         self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
-        if self.layout_setting is not None:
-            self.set_reactive(ReaderScreen.mirrored, choose_mirrored(self.layout_setting, ()))
+        self.set_reactive(ReaderScreen.mirrored, expected_mirrored(self.layout_setting))
         mode, mirror = ReaderScreen.bidi_mode, ReaderScreen.mirrored
         rtl = "-rtl" if self.mirrored else ""
         with Horizontal(id="panes"):
