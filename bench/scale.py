@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import json
 import os
 import resource
@@ -239,7 +238,7 @@ async def interact(db: Path, person: int, name: str, runs: int) -> dict[str, Any
     # As `KhabarApp.run` does for a real run (run_test does not pass there): without it
     # a full collection walked every module's objects too, 67 ms of CPU against 40, and
     # one in a search made it 254 ms (load 7, 2026-12-02).
-    gc.freeze()
+    app.freeze_collector()
     out: dict[str, Any] = {"filter": [], "search": [], "next": []}
     async with app.run_test(size=(160, 48)) as pilot:
         articles = app.query_one(ArticleList)

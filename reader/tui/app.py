@@ -59,13 +59,19 @@ class KhabarApp(App[None]):
     """Who orders Arabic: app, terminal or off; the screens follow it."""
 
     def run(self, *args: Any, **kwargs: Any) -> None:
-        """Run for real: modules, tables and classes loaded so far live as long as the
-        process, so they move out of the collector's generations and start-up's full
-        collections no longer walk them. Done here, not per app, so tests that build many
-        apps keep collecting normally. The return value passes through: Textual's snapshot
-        harness reads `exit(result)` from it."""
-        gc.freeze()
+        """Run for real, the collector frozen (`freeze_collector`). Done here, not per app,
+        so tests that build many apps keep collecting normally. The return value passes
+        through: Textual's snapshot harness reads `exit(result)` from it."""
+        self.freeze_collector()
         return super().run(*args, **kwargs)
+
+    def freeze_collector(self) -> None:
+        """Modules, tables and classes loaded so far live as long as the process, so they
+        move out of the collector's generations and start-up's full collections no longer
+        walk them; so do the first screen's widgets once it is shown
+        (`ReaderScreen.freeze_when_shown`). bench/scale.py calls this for its session."""
+        gc.freeze()
+        self.reader.freeze_when_shown = True
 
     def __init__(
         self,

@@ -10,6 +10,7 @@ puts the error in the body pane, never a traceback.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -54,6 +55,13 @@ class ReaderScreen(ListMoves):
 
     mirrored: reactive[bool] = reactive(False, init=False)
     """The mirrored layout: the list on the right, marks and counts at the rows' right."""
+    freeze_when_shown = False
+    """Set by a real run (`KhabarApp.freeze_collector`): after the first frame, the
+    objects made so far (the panes, their strips and caches: some 70,000) leave the
+    collector's generations too. A full collection walking them took 99-146 ms at load
+    6-9 and landed in a j or a search now and then: the largest j of a session was
+    64-238 ms (four of five sessions over 150), and 49-102 after the freeze
+    (bench/scale.py's interact, 2026-12-02)."""
 
     def __init__(
         self,
@@ -153,7 +161,13 @@ class ReaderScreen(ListMoves):
                 self.query_one(BodyView).show_message(ui("body.empty"))
             self._open_at_cursor()
             self._update_header()
-        self.call_after_refresh(self._warm)
+        self.call_after_refresh(self._first_frame)
+
+    def _first_frame(self) -> None:
+        if self.freeze_when_shown:
+            self.freeze_when_shown = False
+            gc.freeze()
+        self._warm()
 
     @work(thread=True, exclusive=True, group="warm", exit_on_error=False)
     def _warm(self) -> None:
