@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter
 from typing import NamedTuple
@@ -22,7 +21,7 @@ from typing import NamedTuple
 from reader.kinds import Kind
 from reader.nlp import gazetteer, lexicon, tagger, triggers
 from reader.nlp.boundaries import Boundaries
-from reader.nlp.clitics import stems
+from reader.nlp.clitics import stems, with_clitics
 from reader.nlp.document import Span
 from reader.nlp.features import common_words, corpus_names
 from reader.nlp.gazetteer import phrase_heads
@@ -59,13 +58,6 @@ def _crf_labels(text: str, tokens: list[Token]) -> list[str]:
     words = list(map(_FOLDED, tokens))
     spans = sentences(text, tokens)
     return [label for s in tagger.tag_sentences([words[b:e] for b, e in spans]) for label in s]
-
-
-@lru_cache(maxsize=200_000)
-def _may_open_listed(word: str) -> bool:
-    """Whether a gazetteer phrase can start at this word, itself or without its clitic."""
-    heads = gazetteer.load().head_lengths
-    return word in heads or any(stem in heads for _, stem in stems(word))
 
 
 def _bio_spans(labels: list[str]) -> list[tuple[int, int, Kind]]:
@@ -150,7 +142,7 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
     def gazetteer_spans(self) -> list[Span]:
         out: list[Span] = []
         after = 0  # where the last listed name ends
-        for i in self.where(set(filter(_may_open_listed, self.distinct))):
+        for i in self.where(self.distinct & self.gaz.openers):
             if i < after:
                 continue
             hit = self.longest_at(i, self.gaz.head_lengths, self.gaz.phrases)
@@ -245,7 +237,7 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         families = [f for f in triggers.FAMILIES if f not in self.off]
         candidates = [
             self.crf_bounds(s, persons, ends)
-            for s in triggers.find(self.tokens, self.trigger_namelike, families)
+            for s in triggers.find(self.words, self.distinct, self.trigger_namelike, families)
             if s.kind != Kind.PER
             or (self.supported(s.first, s.last) and not self.in_longer_name(s.first, s.last))
         ]
@@ -299,16 +291,10 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         if not phrases:
             return
         heads = phrase_heads(phrases)
-        # Only a word that is a phrase's head, itself or by a clitic-stripped stem (its
-        # tail after one or two letters, or ا + its tail after لل), can open one: the
-        # others are passed over without a look-up (each distinct word tested once).
-        opening = {
-            w
-            for w in self.distinct
-            if w in heads or w[1:] in heads or w[2:] in heads or "ا" + w[1:] in heads
-        }
+        # Only a word that is a phrase's head, itself or by a clitic-stripped stem, can
+        # open one: the others are passed over without a look-up.
         after = 0  # where the last phrase found ends
-        for i in self.where(opening):
+        for i in self.where(self.distinct & with_clitics(heads)):
             if i < after or taken[i]:
                 continue
             hit = self.longest_at(i, heads, phrases, taken)

@@ -17,6 +17,7 @@ from importlib.resources import files
 import babel
 
 from reader.kinds import Kind
+from reader.nlp.clitics import with_clitics
 from reader.nlp.keys import KeyRules, name_key
 from reader.nlp.normalize import fold
 from reader.nlp.tokens import tokenize
@@ -44,6 +45,8 @@ class Gazetteer:
     # First token of every listed phrase → the phrase lengths starting with it,
     # longest first: a scan asks only about lengths that can match at a token.
     head_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Every form that can open a listed phrase, itself or by a clitic-stripped stem.
+    openers: frozenset[str] = frozenset()
     # Keys already worked out: a corpus names the same people over and over.
     _keys: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
 
@@ -111,6 +114,7 @@ def load() -> Gazetteer:
     gaz.first_names = frozenset(fold(n) for n in [*raw["first_names"], *raw["native_names"]])
     gaz.token_kinds = {tok: frozenset(k) for tok, k in kinds.items()}
     gaz.head_lengths = phrase_heads(gaz.phrases)
+    gaz.openers = with_clitics(gaz.head_lengths)
     return gaz
 
 

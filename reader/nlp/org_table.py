@@ -9,11 +9,11 @@ model was trained without these.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 
 from reader.kinds import Kind
-from reader.nlp.clitics import stems
+from reader.nlp.clitics import with_clitics
 from reader.nlp.document import Document, Span
 from reader.nlp.gazetteer import phrase_heads
 
@@ -28,11 +28,10 @@ def load() -> tuple[dict[tuple[str, ...], Kind], dict[str, tuple[int, ...]]]:
     return phrases, phrase_heads(phrases)
 
 
-@lru_cache(maxsize=200_000)
-def _may_open(word: str) -> bool:
-    """Whether a table phrase can start at this word, itself or without its clitic."""
-    heads = load()[1]
-    return word in heads or any(stem in heads for _, stem in stems(word))
+@cache
+def _openers() -> frozenset[str]:
+    """Every form a table phrase can start at, itself or without its clitic."""
+    return with_clitics(load()[1])
 
 
 class OrgTable(Document):
@@ -40,7 +39,7 @@ class OrgTable(Document):
         phrases, heads = load()
         out: list[Span] = []
         after = 0  # where the last phrase found ends
-        for i in self.where(set(filter(_may_open, self.distinct))):
+        for i in self.where(self.distinct & _openers()):
             if i < after:
                 continue
             hit = self.longest_at(i, heads, phrases)

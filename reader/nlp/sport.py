@@ -11,10 +11,8 @@ not), and the country in brackets after it in a fixture list (بورتو ( ال�
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from reader.kinds import Kind
-from reader.nlp.clitics import stems
+from reader.nlp.clitics import stems, with_clitics
 from reader.nlp.document import Document, Span
 from reader.nlp.features import corpus_names, first_names, ordinary_word
 from reader.nlp.lexicon import TEAM_CUES
@@ -48,6 +46,8 @@ NATIONALITIES = _folded(
     العماني الأردني السوري اللبناني العراقي التونسي الجزائري المغربي الليبي السوداني الإيراني
     النيجيري الكاميروني الغاني السنغالي الإيفواري الاسكوتلندي الويلزي الإيرلندي"""
 )
+# The words of match reports, with or without a proclitic (وفاز، للمنتخب).
+_SPORTING = with_clitics(SPORT_WORDS)
 _OPEN, _CLOSE = "(", ")"
 _CUES = CLUB_OPENERS | NATIONALITIES | {_OPEN}
 
@@ -56,7 +56,7 @@ class Sport(Document):
     def sporty(self) -> list[bool]:
         """Per token: whether its sentence, or the one before or after, is about sport."""
         spans = sentences(self.text, self.tokens)
-        sporting = set(filter(_sport_word, self.distinct))
+        sporting = self.distinct & _SPORTING
         hits = [not sporting.isdisjoint(self.words[first:last]) for first, last in spans]
         out = [False] * len(self.tokens)
         for k, (first, last) in enumerate(spans):
@@ -67,7 +67,7 @@ class Sport(Document):
     def sport_spans(self, others: list[tuple[int, int, Kind]]) -> list[Span]:
         """Clubs in sport sentences; `others` are spans already proposed (CRF, gazetteer),
         whose extent a club takes over where a cue follows them."""
-        if not any(map(_sport_word, self.distinct)):
+        if self.distinct.isdisjoint(_SPORTING):
             return []
         sporty = self.sporty()
         # بورتو البرتغالي tagged as one place: the place is the club, the adjective its cue.
@@ -159,8 +159,3 @@ class Sport(Document):
                     cut, names[0] = length, stem
                     break
         return Span(first, last, Kind.ORG, cut, tuple(names))
-
-
-@lru_cache(maxsize=200_000)
-def _sport_word(word: str) -> bool:
-    return word in SPORT_WORDS or any(stem in SPORT_WORDS for _, stem in stems(word))

@@ -12,16 +12,15 @@ CRF tagged, or an out-of-lexicon word that is not a function word.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from collections.abc import Set as AbstractSet
 from itertools import compress, count
-from operator import attrgetter
 from typing import NamedTuple
 
 from reader.kinds import Kind
 from reader.nlp import lexicon
 from reader.nlp.clitics import stems
 from reader.nlp.features import ordinary_word
-from reader.nlp.tokens import Token
+from reader.nlp.memo import Memo
 
 # The cue families, each of which can be switched off (bench/ner_eval.py ablations).
 FAMILIES = ("titles", "verbs", "org-heads", "teams")
@@ -31,7 +30,6 @@ _MAX_TEAM_TOKENS = 3
 _OPENING = frozenset('(«"“')
 _PUNCT_SKIP = frozenset("،,:")
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
-_FOLDED = attrgetter("folded")
 
 
 class Span(NamedTuple):
@@ -57,9 +55,7 @@ def _possessed_title(word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=200_000)
-def cue_family(word: str) -> str:
-    """Which cue family a word opens, clitic or not, or "" for none."""
+def _family(word: str) -> str:
     if _cue(word, lexicon.TITLES) or _possessed_title(word):
         return "titles"
     if word in lexicon.REPORTING_VERBS:
@@ -69,6 +65,15 @@ def cue_family(word: str) -> str:
     if _cue(word, lexicon.TEAM_CUES):
         return "teams"
     return ""
+
+
+# Each distinct word form's family worked out once; filter() reads the memo in C.
+_FAMILIES = Memo(_family, 200_000)
+
+
+def cue_family(word: str) -> str:
+    """Which cue family a word opens, clitic or not, or "" for none."""
+    return _FAMILIES[word]
 
 
 # What each family announces; a team cue announces an organisation after the cue word.
@@ -84,12 +89,12 @@ def _is_nisba(word: str) -> bool:
     return word.startswith("ال") and (word.endswith("ي") or word.endswith("يه"))
 
 
-def _skip_role(tokens: list[Token], i: int) -> int:
+def _skip_role(words: list[str], i: int) -> int:
     """Index after a role's trailing words: الرئيس [الروسي]، وزير [الخارجية الأمريكي]."""
     j = i
     gap = 0
-    while j < len(tokens) and gap < MAX_TITLE_GAP:
-        word = tokens[j].folded
+    while j < len(words) and gap < MAX_TITLE_GAP:
+        word = words[j]
         if word in lexicon.TITLE_FILLERS or _is_nisba(word) or word in lexicon.TITLES:
             j += 1
             gap += 1
@@ -101,22 +106,22 @@ def _skip_role(tokens: list[Token], i: int) -> int:
 
 
 def _name_run(
-    tokens: list[Token], i: int, namelike: Callable[[int], bool], most: int = MAX_NAME_TOKENS
+    words: list[str], i: int, namelike: Callable[[int], bool], most: int = MAX_NAME_TOKENS
 ) -> int:
     """Index after the name-like tokens starting at i (at most `most`)."""
     j = i
-    while j < len(tokens) and j - i < most and namelike(j):
+    while j < len(words) and j - i < most and namelike(j):
         j += 1
     return j
 
 
-def _team_run(tokens: list[Token], i: int, namelike: Callable[[int], bool]) -> int:
+def _team_run(words: list[str], i: int, namelike: Callable[[int], bool]) -> int:
     """Index after a club's name (فريق ميلان، فريقي الوداد البيضاوي): name-like words, or
     definite words that are no ordinary noun or adjective (الوداد، الفاسي but not
     الإيطالي or العمل), at most three."""
     j = i
-    while j < len(tokens) and j - i < _MAX_TEAM_TOKENS:
-        word = tokens[j].folded
+    while j < len(words) and j - i < _MAX_TEAM_TOKENS:
+        word = words[j]
         definite = word.startswith("ال") and word.isalpha() and word not in lexicon.NON_NAME
         if not (namelike(j) or (definite and not ordinary_word(word))):
             break
@@ -125,49 +130,52 @@ def _team_run(tokens: list[Token], i: int, namelike: Callable[[int], bool]) -> i
 
 
 def find(
-    tokens: list[Token], namelike: Callable[[int], bool], families: Iterable[str] = FAMILIES
+    words: list[str],
+    forms: AbstractSet[str],
+    namelike: Callable[[int], bool],
+    families: Iterable[str] = FAMILIES,
 ) -> list[Span]:
-    """Spans the cues of the given families announce."""
+    """Spans the cues of the given families announce in a text's folded `words`, whose
+    distinct forms are `forms`."""
     on = frozenset(families)
     spans: list[Span] = []
-    n = len(tokens)
+    n = len(words)
     after = 0  # where the last span found ends: cues inside it are passed over
-    words = list(map(_FOLDED, tokens))
-    # Each distinct word asked once; the cues' positions then listed in C.
-    cues = {w for w in set(words) if cue_family(w) in on}
+    # Each distinct word asked once (the few cue words in Python); their positions in C.
+    cues = {w for w in filter(_FAMILIES.__getitem__, forms) if _FAMILIES[w] in on}
     for i in compress(count(), map(cues.__contains__, words)):
         if i < after:
             continue
-        cue = _KIND[cue_family(tokens[i].folded)]
+        cue = _KIND[_FAMILIES[words[i]]]
         if cue == Kind.PER:
-            start = _skip_role(tokens, i + 1)
-            end = _name_run(tokens, start, namelike)
+            start = _skip_role(words, i + 1)
+            end = _name_run(words, start, namelike)
             if end > start:
                 spans.append(Span(start, end, Kind.PER))
                 after = end
-        elif cue == Kind.ORG and _cue(tokens[i].folded, lexicon.NAMED_HEADS):
+        elif cue == Kind.ORG and _cue(words[i], lexicon.NAMED_HEADS):
             # شركة توتال، صحيفة معاريف: the head stays outside the name it introduces.
-            end = _name_run(tokens, i + 1, namelike, _MAX_TEAM_TOKENS)
+            end = _name_run(words, i + 1, namelike, _MAX_TEAM_TOKENS)
             if end > i + 1:
                 spans.append(Span(i + 1, end, Kind.ORG))
                 after = end
         elif cue == Kind.ORG:
             end = i + 1
             while end < n and end - i <= MAX_NAME_TOKENS:
-                nxt = tokens[end].folded
+                nxt = words[end]
                 if nxt.startswith("ال") and nxt not in lexicon.NON_NAME:
                     end += 1
                 else:
                     break
             generic = end > i + 1 and (
-                tokens[i + 1].folded in lexicon.ORDINALS
-                or (end == i + 2 and tokens[i + 1].folded in lexicon.GENERIC_BODIES)
+                words[i + 1] in lexicon.ORDINALS
+                or (end == i + 2 and words[i + 1] in lexicon.GENERIC_BODIES)
             )
             if end > i + 1 and not generic:
                 spans.append(Span(i, end, Kind.ORG))
                 after = end
         elif cue == "TEAM":
-            end = _team_run(tokens, i + 1, namelike)
+            end = _team_run(words, i + 1, namelike)
             if end > i + 1:
                 spans.append(Span(i + 1, end, Kind.ORG))
                 after = end
