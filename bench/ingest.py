@@ -228,7 +228,7 @@ def stage_table(folder: Path, sample: int) -> tuple[dict[str, float], int]:
         _timed(prepare, "read_bytes", "decode", spent),
         _timed(prepare, "decode", "decode", spent),
         _timed(prepare, "clean_document", "clean", spent),
-        _timed(extract, "tokenize", "tokenise", spent),
+        _timed(extract, "columns", "tokenise", spent),
         _timed(extract, "_crf_labels", "crf", spent),
         _timed(tagger, "emissions", "CRF features", spent),
         _timed(extract._Doc, "propagate", "propagation", spent),

@@ -18,7 +18,7 @@ from reader.nlp import lexicon
 from reader.nlp.clitics import stems
 from reader.nlp.features import corpus_names, first_names
 from reader.nlp.gazetteer import Gazetteer
-from reader.nlp.tokens import Token
+from reader.nlp.tokens import sentences
 
 _PRONOUN_ENDINGS = ("هما", "هم", "ها", "كم", "نا")
 _TANWEEN = re.compile("[\u064b-\u064d]")
@@ -36,11 +36,14 @@ class Span(NamedTuple):
 
 
 class Document:
-    """Tokens, their folded words and CRF labels, and the tests on them."""
+    """Tokens (as columns: tokens.columns), their folded words and CRF labels, and the
+    tests on them."""
 
     text: str
     off: frozenset[str]
-    tokens: list[Token]
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
     words: list[str]
     labels: list[str]
     gaz: Gazetteer
@@ -50,6 +53,11 @@ class Document:
     def distinct(self) -> frozenset[str]:
         """The text's word forms, each once: what a layer tests before it scans positions."""
         return frozenset(self.words)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The token ranges of the text's sentences (tokens.sentences)."""
+        return sentences(self.text, self.starts)
 
     def where(self, opening: Container[str]) -> list[int]:
         """Positions of the tokens whose word is in `opening`, in order.
@@ -72,9 +80,8 @@ class Document:
         prepositions (قبالة، أمام) are never names, and an unlisted word that is
         a frequent word plus the accusative alif (سابقا، رسميا) is an adverb.
         """
-        tok = self.tokens[i]
-        word = tok.folded
-        if _TANWEEN.search(tok.text):
+        word = self.words[i]
+        if _TANWEEN.search(self.texts[i]):
             return True
         if word in lexicon.ADVERBIALS or any(s in lexicon.ADVERBIALS for _, s in stems(word)):
             return True
@@ -83,21 +90,21 @@ class Document:
         return word not in first_names() and not corpus_names().get(word, "").endswith(Kind.PER)
 
     def namelike(self, i: int) -> bool:
-        word = self.tokens[i].folded
+        word = self.words[i]
         if not word.isalpha() or word in lexicon.NON_NAME or len(word) < 2 or self.ordinary(i):
             return False
         if word in lexicon.TITLES or word in lexicon.REPORTING_VERBS:
             return False
         if word in lexicon.ORG_HEADS or word in lexicon.PLACE_CUES:
             return False
-        after_compound = i > 0 and self.tokens[i - 1].folded in COMPOUND_HEADS
+        after_compound = i > 0 and self.words[i - 1] in COMPOUND_HEADS
         if not after_compound and (
             word.startswith("ال") or any(stem.startswith("ال") for _, stem in stems(word))
         ):
             return False
         if self.per_known(word) or self.labels[i].endswith(Kind.PER):
             return True
-        if word in lexicon.NAME_PARTICLES and i + 1 < len(self.tokens):
+        if word in lexicon.NAME_PARTICLES and i + 1 < len(self.words):
             return self.namelike(i + 1)
         if word in self.gaz.token_kinds or word in self.common:
             return False

@@ -28,7 +28,7 @@ from reader.nlp.gazetteer import phrase_heads
 from reader.nlp.latin_runs import LatinRuns
 from reader.nlp.org_table import OrgTable
 from reader.nlp.sport import Sport
-from reader.nlp.tokens import Token, sentences, tokenize
+from reader.nlp.tokens import columns
 
 _MIN_BARE = 3
 _LATIN_LOWER = re.compile("[a-z]")
@@ -53,10 +53,8 @@ class Mention(NamedTuple):
     key: str
 
 
-def _crf_labels(text: str, tokens: list[Token]) -> list[str]:
+def _crf_labels(words: list[str], spans: list[tuple[int, int]]) -> list[str]:
     """Every sentence's labels, the document's sentences tagged in one batch."""
-    words = list(map(_FOLDED, tokens))
-    spans = sentences(text, tokens)
     return [label for s in tagger.tag_sentences([words[b:e] for b, e in spans]) for label in s]
 
 
@@ -104,9 +102,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
     def __init__(self, text: str, off: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.off = off
-        self.tokens = tokenize(text)
-        self.words = list(map(_FOLDED, self.tokens))
-        self.labels = _crf_labels(text, self.tokens) if self.tokens else []
+        self.starts, self.ends, self.texts, self.words = columns(text)
+        self.labels = _crf_labels(self.words, self.sentences) if self.words else []
         self.gaz = gazetteer.load()
         self.common = common_words()
 
@@ -146,7 +143,7 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
             if i < after:
                 continue
             hit = self.longest_at(i, self.gaz.head_lengths, self.gaz.phrases)
-            if hit and hit[3][0].isascii() and not self.tokens[i].text[:1].isupper():
+            if hit and hit[3][0].isascii() and not self.texts[i][:1].isupper():
                 hit = None  # a Latin-script listing matches a capitalised word only
             if hit and self.adjective_listing(i, hit[0], hit[2][0]):
                 hit = None
@@ -198,17 +195,17 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
     def bracketed_first_names(self) -> list[Span]:
         """«(إيغور) مورغولوف»: a first name in brackets before a surname names one person."""
         out: list[Span] = []
-        toks = self.tokens
+        words = self.words
         for i in self.where(_CLOSING):  # a closing bracket folds to itself
-            if not 0 < i < len(toks) - 1:
+            if not 0 < i < len(words) - 1:
                 continue
-            first = toks[i - 1].folded
+            first = words[i - 1]
             if first in self.gaz.first_names and self.namelike(i + 1):
-                out.append(Span(i + 1, i + 2, Kind.PER, 0, (first, toks[i + 1].folded)))
+                out.append(Span(i + 1, i + 2, Kind.PER, 0, (first, words[i + 1])))
         return out
 
     def spans(self) -> list[Span]:
-        taken = [False] * len(self.tokens)
+        taken = [False] * len(self.words)
         accepted: list[Span] = []
 
         def take(span: Span) -> None:
@@ -267,7 +264,7 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
             take(self.with_clitic(first, last, kind, bare))
         if "repair" not in self.off:
             accepted = self.repaired(accepted)
-        taken = [False] * len(self.tokens)
+        taken = [False] * len(self.words)
         for span in accepted:
             taken[span.first : span.last] = [True] * (span.last - span.first)
         if "propagation" not in self.off:
@@ -316,8 +313,8 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
             key = keys[k]
             if span.kind == Kind.PER and len(span.names) == 1:
                 key = self.link(k, span, fulls, keys) or key
-            start = self.tokens[span.first].start + span.cut
-            end = self.tokens[span.last - 1].end
+            start = self.starts[span.first] + span.cut
+            end = self.ends[span.last - 1]
             out.append(Mention(start, end, self.text[start:end], span.kind, key))
         return out
 

@@ -32,15 +32,15 @@ class LatinRuns(Document):
         out: list[Span] = []
         if _CAPITAL.search(self.text) is None:
             return out  # no capital, no run: most Arabic texts are passed over in one search
-        toks = self.tokens
+        texts = self.texts
         after = 0  # where the last run ends
-        for i in [i for i, t in enumerate(toks) if _latin(t.text)]:
+        for i in [i for i, t in enumerate(texts) if _latin(t)]:
             if i < after:
                 continue
             j = i + 1
-            while j < len(toks) and j - i < _LATIN_MAX and self.same_line(j):
-                text = toks[j].text
-                joins = text.lower() in _LATIN_JOINERS and j + 1 < len(toks)
+            while j < len(texts) and j - i < _LATIN_MAX and self.same_line(j):
+                text = texts[j]
+                joins = text.lower() in _LATIN_JOINERS and j + 1 < len(texts)
                 if joins and self.latin_word(j + 1) and self.same_line(j + 1):
                     j += 2
                 elif self.latin_word(j) or text.isdigit():
@@ -54,20 +54,20 @@ class LatinRuns(Document):
         return out
 
     def latin_word(self, i: int) -> bool:
-        return _latin(self.tokens[i].text)
+        return _latin(self.texts[i])
 
     def same_line(self, i: int) -> bool:
         """Whether token i follows the token before it on the same line."""
-        return i > 0 and "\n" not in self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        return i > 0 and "\n" not in self.text[self.ends[i - 1] : self.starts[i]]
 
     def arabic_at(self, i: int) -> bool:
-        return 0 <= i < len(self.tokens) and self.words[i].isalpha() and not self.words[i].isascii()
+        return 0 <= i < len(self.words) and self.words[i].isalpha() and not self.words[i].isascii()
 
     def latin_kind(self, first: int, last: int) -> Kind | None:
         """The kind of a Latin-script run from its shape and the Arabic word before it."""
-        text = self.tokens[first].text
+        text = self.texts[first]
         beside = (self.same_line(first) and self.arabic_at(first - 1)) or (
-            last < len(self.tokens) and self.same_line(last) and self.arabic_at(last)
+            last < len(self.words) and self.same_line(last) and self.arabic_at(last)
         )
         if last - first == 1 and text.isupper() and len(text) in _LATIN_ACRONYM and beside:
             return Kind.ORG

@@ -17,7 +17,6 @@ from reader.nlp.document import Document, Span
 from reader.nlp.features import corpus_names, first_names, ordinary_word
 from reader.nlp.lexicon import TEAM_CUES
 from reader.nlp.normalize import fold
-from reader.nlp.tokens import sentences
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -55,10 +54,10 @@ _CUES = CLUB_OPENERS | NATIONALITIES | {_OPEN}
 class Sport(Document):
     def sporty(self) -> list[bool]:
         """Per token: whether its sentence, or the one before or after, is about sport."""
-        spans = sentences(self.text, self.tokens)
+        spans = self.sentences
         sporting = self.distinct & _SPORTING
         hits = [not sporting.isdisjoint(self.words[first:last]) for first, last in spans]
-        out = [False] * len(self.tokens)
+        out = [False] * len(self.words)
         for k, (first, last) in enumerate(spans):
             if any(hits[max(0, k - 1) : k + 2]):
                 out[first:last] = [True] * (last - first)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import partial
-from itertools import pairwise
-from operator import attrgetter
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from reader.nlp.memo import Memo
@@ -31,36 +30,49 @@ class Token(NamedTuple):
 _folded = Memo(fold, 200_000)
 
 
+# The pattern as one group: re.split then gives the gaps and the tokens in turn, as
+# strings, without a match object per token.
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+class Columns(NamedTuple):
+    """A text's tokens as columns, which the rule layers read by position."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    words: list[str]  # folded
+
+
+def columns(text: str) -> Columns:
+    """The tokens' fields, each column listed in C: the offsets are the running sum of
+    the lengths of the gaps and tokens re.split cuts the text into."""
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    texts = parts[1::2]
+    return Columns(offsets[1:-1:2], offsets[2::2], texts, list(map(_folded.__getitem__, texts)))
+
+
 # Token's fields straight into the tuple: map and zip run the whole text in C, where a
 # comprehension with Token(...) spent a Python call per token (named tuple's __new__).
 _new_token = partial(tuple.__new__, Token)
-_START = attrgetter("start")
 
 
 def tokenize(text: str) -> list[Token]:
-    matches = list(_TOKEN.finditer(text))
-    words = list(map(re.Match.group, matches))
-    fields = zip(
-        map(re.Match.start, matches),
-        map(re.Match.end, matches),
-        words,
-        map(_folded.__getitem__, words),
-        strict=True,
-    )
-    return list(map(_new_token, fields))
+    return list(map(_new_token, zip(*columns(text), strict=True)))
 
 
-def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+def sentences(text: str, starts: list[int]) -> list[tuple[int, int]]:
     """Token index ranges of sentences: cut at . ! ? ؟ and at line breaks.
 
     Short sequences keep the tagger's Viterbi cheap and stop a label run from
-    crossing a paragraph break. `tokens` are tokenize(text)'s: each of . ! ? ؟ in
-    the text is a token of its own and a line break lies between two tokens, so
-    one search of the text finds every cut (the token after the mark, the one
-    after the break) by bisecting the token starts, without a step per token.
+    crossing a paragraph break. `starts` are the token starts of columns(text):
+    each of . ! ? ؟ in the text is a token of its own and a line break lies
+    between two tokens, so one search of the text finds every cut (the token
+    after the mark, the one after the break) by bisecting the token starts,
+    without a step per token.
     """
-    starts = list(map(_START, tokens))
-    cuts = {0, len(tokens)}
+    cuts = {0, len(starts)}
     for m in _CUT.finditer(text):
         at = m.start()
         cuts.add(bisect_left(starts, at) + (text[at] != "\n"))

@@ -20,7 +20,9 @@ def _seed_sentences(paths: list[Path]) -> list[list[str]]:
     for path in paths:
         text = path.read_text("utf-8")
         tokens = tokenize(text)
-        out.extend([t.folded for t in tokens[b:e]] for b, e in sentences(text, tokens))
+        out.extend(
+            [t.folded for t in tokens[b:e]] for b, e in sentences(text, [t.start for t in tokens])
+        )
     return out
 
 

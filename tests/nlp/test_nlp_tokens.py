@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reader.nlp import tokens
 from reader.nlp.normalize import fold
-from reader.nlp.tokens import Token, sentences, tokenize
+from reader.nlp.tokens import Columns, Token, columns, sentences, tokenize
 
 # Arabic letters and marks, tatweel, Latin, digits, sentence ends and white space of all kinds.
 _TEXT = st.text(
@@ -51,9 +51,16 @@ def test_tokens_are_the_regex_matches_with_their_folded_form(text: str) -> None:
 
 
 @given(_TEXT)
+def test_columns_are_the_fields_of_the_regex_matches(text: str) -> None:
+    defined = _tokens_by_definition(text)
+    fields = [list(field) for field in zip(*defined, strict=True)] if defined else [[]] * 4
+    assert columns(text) == Columns(*fields)
+
+
+@given(_TEXT)
 def test_sentences_cut_where_the_token_walk_cut(text: str) -> None:
     toks = tokenize(text)
-    assert sentences(text, toks) == _sentences_by_definition(text, toks)
+    assert sentences(text, [t.start for t in toks]) == _sentences_by_definition(text, toks)
 
 
 def test_the_folded_forms_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
