@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
+from functools import cache
 from itertools import compress, count
 from typing import NamedTuple
 
 from reader.kinds import Kind
 from reader.nlp import lexicon
-from reader.nlp.clitics import stems
+from reader.nlp.clitics import with_clitics
 from reader.nlp.features import ordinary_word
-from reader.nlp.memo import Memo
 
 # The cue families, each of which can be switched off (bench/ner_eval.py ablations).
 FAMILIES = ("titles", "verbs", "org-heads", "teams")
@@ -38,42 +38,60 @@ class Span(NamedTuple):
     kind: Kind
 
 
-def _cue(word: str, cues: frozenset[str]) -> bool:
-    return word in cues or any(stem in cues for _, stem in stems(word))
+# Each cue list's words with or without a proclitic (clitics.with_clitics).
+_TITLES = with_clitics(lexicon.TITLES)
+_POSSESSED = with_clitics(lexicon.POSSESSED_TITLES)
+_ORG_HEADS = with_clitics(lexicon.ORG_HEADS)
+_NAMED_HEADS = with_clitics(lexicon.NAMED_HEADS)
+_TEAM_CUES = with_clitics(lexicon.TEAM_CUES)
+_PLACE_CUES = with_clitics(lexicon.PLACE_CUES)
 
 
 def _possessed_title(word: str) -> bool:
     """A title with a possessive ending (مدربه، نظيره، نظيرتها): his coach, her counterpart."""
-    if _cue(word, lexicon.PLACE_CUES) or _cue(word, lexicon.ORG_HEADS):
+    if word in _PLACE_CUES or word in _ORG_HEADS:
         return False
     for end in _POSSESSIVE:
         base = word[: -len(end)]
         if word.endswith(end) and len(base) > 2:
             base = base[:-1] + "ه" if base.endswith("ت") else base
-            if _cue(base, lexicon.POSSESSED_TITLES) or (end != "ه" and _cue(base, lexicon.TITLES)):
+            if base in _POSSESSED or (end != "ه" and base in _TITLES):
                 return True
     return False
 
 
 def _family(word: str) -> str:
-    if _cue(word, lexicon.TITLES) or _possessed_title(word):
+    if word in _TITLES or _possessed_title(word):
         return "titles"
     if word in lexicon.REPORTING_VERBS:
         return "verbs"
-    if _cue(word, lexicon.ORG_HEADS):
+    if word in _ORG_HEADS:
         return "org-heads"
-    if _cue(word, lexicon.TEAM_CUES):
+    if word in _TEAM_CUES:
         return "teams"
     return ""
 
 
-# Each distinct word form's family worked out once; filter() reads the memo in C.
-_FAMILIES = Memo(_family, 200_000)
+@cache
+def _cue_words() -> dict[str, str]:
+    """Every word that opens a family → its family. The rules above run backwards give
+    the candidates (each cue list's words with their clitics, and the titles with a
+    possessive ending, ت for ه before it), a superset; _family keeps the cues: so a
+    text's cues are one set intersection, not a test per distinct word."""
+    possessed = {
+        base + end
+        for title in _POSSESSED | _TITLES
+        for base in (title, title[:-1] + "ت")
+        for end in _POSSESSIVE
+    }
+    listed = _TITLES | lexicon.REPORTING_VERBS | _ORG_HEADS | _TEAM_CUES
+    found = ((word, _family(word)) for word in listed | possessed)
+    return {word: family for word, family in found if family}
 
 
 def cue_family(word: str) -> str:
     """Which cue family a word opens, clitic or not, or "" for none."""
-    return _FAMILIES[word]
+    return _cue_words().get(word, "")
 
 
 # What each family announces; a team cue announces an organisation after the cue word.
@@ -141,19 +159,20 @@ def find(
     spans: list[Span] = []
     n = len(words)
     after = 0  # where the last span found ends: cues inside it are passed over
-    # Each distinct word asked once (the few cue words in Python); their positions in C.
-    cues = {w for w in filter(_FAMILIES.__getitem__, forms) if _FAMILIES[w] in on}
+    families_of = _cue_words()
+    # The text's cue words by one set intersection (the few in Python); their positions in C.
+    cues = {w for w in families_of.keys() & forms if families_of[w] in on}
     for i in compress(count(), map(cues.__contains__, words)):
         if i < after:
             continue
-        cue = _KIND[_FAMILIES[words[i]]]
+        cue = _KIND[families_of[words[i]]]
         if cue == Kind.PER:
             start = _skip_role(words, i + 1)
             end = _name_run(words, start, namelike)
             if end > start:
                 spans.append(Span(start, end, Kind.PER))
                 after = end
-        elif cue == Kind.ORG and _cue(words[i], lexicon.NAMED_HEADS):
+        elif cue == Kind.ORG and words[i] in _NAMED_HEADS:
             # شركة توتال، صحيفة معاريف: the head stays outside the name it introduces.
             end = _name_run(words, i + 1, namelike, _MAX_TEAM_TOKENS)
             if end > i + 1:
