@@ -14,10 +14,12 @@ from itertools import compress, count
 from typing import NamedTuple, TypeVar
 
 from reader.kinds import Kind
-from reader.nlp import lexicon
+from reader.nlp import gazetteer, lexicon
 from reader.nlp.clitics import stems
-from reader.nlp.features import corpus_names, first_names
-from reader.nlp.gazetteer import Gazetteer
+from reader.nlp.features import common_words, corpus_names, first_names
+from reader.nlp.gazetteer import Gazetteer, Openings
+from reader.nlp.memo import Memo
+from reader.nlp.normalize import fold
 from reader.nlp.tokens import sentences
 
 _PRONOUN_ENDINGS = ("هما", "هم", "ها", "كم", "نا")
@@ -25,6 +27,26 @@ _TANWEEN = re.compile("[\u064b-\u064d]")
 # عبد الله، أبو الغيط: the article-prefixed word after these belongs to the name.
 COMPOUND_HEADS = frozenset({"عبد", "ابو", "بن", "ابن"})
 _V = TypeVar("_V")
+
+
+def _ordinary_form(text: str) -> bool | None:
+    """Document.ordinary of a token as written, as far as the fixed lists decide it; None
+    where the corpus-name lexicon must (a model trained elsewhere brings its own): an
+    unlisted ا-form of a common word that is no given name."""
+    if _TANWEEN.search(text):
+        return True
+    word = fold(text)
+    if word in lexicon.ADVERBIALS or any(s in lexicon.ADVERBIALS for _, s in stems(word)):
+        return True
+    gaz = gazetteer.load()
+    known = word in gaz.token_kinds or word in gaz.first_names
+    if not word.endswith("ا") or known or word[:-1] not in common_words():
+        return False
+    return False if word in first_names() else None
+
+
+# Each token form's answer worked out once: news repeats its words.
+_ORDINARY = Memo(_ordinary_form, 200_000)
 
 
 class Span(NamedTuple):
@@ -80,14 +102,10 @@ class Document:
         prepositions (قبالة، أمام) are never names, and an unlisted word that is
         a frequent word plus the accusative alif (سابقا، رسميا) is an adverb.
         """
-        word = self.words[i]
-        if _TANWEEN.search(self.texts[i]):
-            return True
-        if word in lexicon.ADVERBIALS or any(s in lexicon.ADVERBIALS for _, s in stems(word)):
-            return True
-        if not word.endswith("ا") or self.known(word) or word[:-1] not in self.common:
-            return False
-        return word not in first_names() and not corpus_names().get(word, "").endswith(Kind.PER)
+        found = _ORDINARY[self.texts[i]]
+        if found is None:
+            return not corpus_names().get(self.words[i], "").endswith(Kind.PER)
+        return found
 
     def namelike(self, i: int) -> bool:
         word = self.words[i]
@@ -135,25 +153,22 @@ class Document:
     def longest_at(
         self,
         i: int,
-        heads: Mapping[str, tuple[int, ...]],
+        starts: Mapping[str, Openings],
         table: Mapping[tuple[str, ...], _V],
         taken: list[bool] | None = None,
     ) -> tuple[int, int, _V, tuple[str, ...]] | None:
-        """(length, clitic cut, value, folded phrase) of the longest phrase of `table` at i.
+        """(length, clitic cut, value, folded phrase) of the longest phrase of `table` at i;
+        `starts` gives each word's openings of it (gazetteer.PhraseStarts).
 
         The token itself is tried before its clitic-stripped stems at each length.
         Only lengths of phrases that open with one of those forms are tried, which
         spares building a tuple for every length at every token.
         """
         words = self.words
-        word = words[i]
-        options = [(cut, head) for cut, head in ((0, word), *stems(word)) if head in heads]
-        if not options:
-            return None
+        options, lengths = starts[words[i]]
         room = len(words) - i
-        lengths = sorted({n for _, head in options for n in heads[head] if n <= room}, reverse=True)
         for length in lengths:
-            if taken is not None and any(taken[i : i + length]):
+            if length > room or (taken is not None and any(taken[i : i + length])):
                 continue
             rest = tuple(words[i + 1 : i + length])
             for cut, head in options:

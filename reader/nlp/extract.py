@@ -24,8 +24,9 @@ from reader.nlp.boundaries import Boundaries
 from reader.nlp.clitics import stems, with_clitics
 from reader.nlp.document import Span
 from reader.nlp.features import common_words, corpus_names
-from reader.nlp.gazetteer import phrase_heads
+from reader.nlp.gazetteer import PhraseStarts, phrase_heads
 from reader.nlp.latin_runs import LatinRuns
+from reader.nlp.memo import Memo
 from reader.nlp.org_table import OrgTable
 from reader.nlp.sport import Sport
 from reader.nlp.tokens import columns
@@ -91,9 +92,15 @@ def _inside(span: Span, starts: list[int], spans: list[tuple[int, int, Kind]]) -
     return span.last <= last and last - first > span.last - span.first
 
 
-def _mixed(word: str) -> bool:
-    """Arabic and Latin letters in one token (أدناهCopy): page chrome run together, no name."""
-    return not word.isascii() and _LATIN_LOWER.search(word) is not None
+def _unnamed(word: str) -> bool:
+    """A word no name has: one that opens with no letter or digit, or has Arabic and Latin
+    letters in one token (أدناهCopy: page chrome run together)."""
+    mixed = not word.isascii() and _LATIN_LOWER.search(word) is not None
+    return not word[:1].isalnum() or mixed
+
+
+# Each word form's answer worked out once, read by map() in C.
+_UNNAMED = Memo(_unnamed, 200_000)
 
 
 class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
@@ -142,7 +149,7 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         for i in self.where(self.distinct & self.gaz.openers):
             if i < after:
                 continue
-            hit = self.longest_at(i, self.gaz.head_lengths, self.gaz.phrases)
+            hit = self.longest_at(i, self.gaz.starts, self.gaz.phrases)
             if hit and hit[3][0].isascii() and not self.texts[i][:1].isupper():
                 hit = None  # a Latin-script listing matches a capitalised word only
             if hit and self.adjective_listing(i, hit[0], hit[2][0]):
@@ -173,8 +180,11 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         """Drop a proclitic from the first token when what remains is a recognised name."""
         names = self.words[first:last]
         head = names[0]
-        glued = self.whole_name(head) or self.glued_person(head)
-        if not self.known(head) and "clitic" not in self.off and not glued:
+        if (
+            not self.known(head)
+            and "clitic" not in self.off
+            and not (self.whole_name(head) or self.glued_person(head))
+        ):
             for cut, stem in stems(head):
                 cue = stem in lexicon.ORG_HEADS or stem in lexicon.PLACE_CUES
                 typed = kind != Kind.PER and corpus_names().get(stem, "") == "k" + kind
@@ -247,9 +257,7 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         bare = self.distinct
         for first, last, kind in [*candidates, *crf]:
             words = self.words[first:last]
-            if any(not w[:1].isalnum() or _mixed(w) for w in words) or all(
-                w.isascii() for w in words
-            ):
+            if any(map(_UNNAMED.__getitem__, words)) or all(map(str.isascii, words)):
                 continue
             if "trim" not in self.off:
                 first, last = self.trimmed(first, last, kind)
@@ -291,10 +299,11 @@ class _Doc(LatinRuns, Boundaries, Sport, OrgTable):
         # Only a word that is a phrase's head, itself or by a clitic-stripped stem, can
         # open one: the others are passed over without a look-up.
         after = 0  # where the last phrase found ends
+        starts = PhraseStarts(heads)
         for i in self.where(self.distinct & with_clitics(heads)):
             if i < after or taken[i]:
                 continue
-            hit = self.longest_at(i, heads, phrases, taken)
+            hit = self.longest_at(i, starts, phrases, taken)
             if hit:
                 length, cut, kind, names = hit
                 taken[i : i + length] = [True] * length

@@ -9,16 +9,17 @@ the entry's reference key, so a spelling the rules alone would not merge
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 
 import babel
 
 from reader.kinds import Kind
-from reader.nlp.clitics import with_clitics
+from reader.nlp.clitics import stems, with_clitics
 from reader.nlp.keys import KeyRules, name_key
+from reader.nlp.memo import Memo
 from reader.nlp.normalize import fold
 from reader.nlp.tokens import tokenize
 
@@ -32,6 +33,23 @@ _CITY_STOPLIST = frozenset(
 )  # fmt: skip
 _KEY_CACHE = 100_000
 _SKIP_TERRITORIES = frozenset({"001", "ZZ", "QO", "EU", "EZ", "UN"})
+# (clitic cut, head) of each form of a word that opens phrases, then their lengths.
+Openings = tuple[tuple[tuple[int, str], ...], tuple[int, ...]]
+
+
+def _openings(heads: Mapping[str, tuple[int, ...]], word: str) -> Openings:
+    """The word's forms that open a phrase of `heads` (itself first, then its clitic-
+    stripped stems), and the lengths of those phrases, longest first."""
+    options = tuple((cut, head) for cut, head in ((0, word), *stems(word)) if head in heads)
+    return options, tuple(sorted({n for _, head in options for n in heads[head]}, reverse=True))
+
+
+class PhraseStarts(Memo[str, Openings]):
+    """Each word's openings of one table's phrases (phrase_heads), worked out once per form:
+    a listed name recurs, and its look-up at each occurrence need not strip it again."""
+
+    def __init__(self, heads: Mapping[str, tuple[int, ...]]) -> None:
+        super().__init__(partial(_openings, heads), 200_000)
 
 
 @dataclass
@@ -47,6 +65,7 @@ class Gazetteer:
     head_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # Every form that can open a listed phrase, itself or by a clitic-stripped stem.
     openers: frozenset[str] = frozenset()
+    starts: PhraseStarts = field(default_factory=lambda: PhraseStarts({}))
     # Keys already worked out: a corpus names the same people over and over.
     _keys: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
 
@@ -115,6 +134,7 @@ def load() -> Gazetteer:
     gaz.token_kinds = {tok: frozenset(k) for tok, k in kinds.items()}
     gaz.head_lengths = phrase_heads(gaz.phrases)
     gaz.openers = with_clitics(gaz.head_lengths)
+    gaz.starts = PhraseStarts(gaz.head_lengths)
     return gaz
 
 

@@ -15,9 +15,10 @@ from importlib.resources import files
 from reader.kinds import Kind
 from reader.nlp.clitics import with_clitics
 from reader.nlp.document import Document, Span
-from reader.nlp.gazetteer import phrase_heads
+from reader.nlp.gazetteer import PhraseStarts, phrase_heads
 
 TABLE_NAME = "organisations.txt"
+_GUILLEMET = frozenset("«")
 
 
 @cache
@@ -34,15 +35,20 @@ def _openers() -> frozenset[str]:
     return with_clitics(load()[1])
 
 
+@cache
+def _starts() -> PhraseStarts:
+    return PhraseStarts(load()[1])
+
+
 class OrgTable(Document):
     def org_table_spans(self) -> list[Span]:
-        phrases, heads = load()
+        phrases = load()[0]
         out: list[Span] = []
         after = 0  # where the last phrase found ends
         for i in self.where(self.distinct & _openers()):
             if i < after:
                 continue
-            hit = self.longest_at(i, heads, phrases)
+            hit = self.longest_at(i, _starts(), phrases)
             if hit and not self.adjective_listing(i, hit[0], Kind.ORG):
                 length, cut, kind, names = hit
                 out.append(Span(i, i + length, kind, cut, names))
@@ -54,9 +60,7 @@ class OrgTable(Document):
         channel's name, as a reporter quotes the outlet, not a place."""
         out: list[Span] = []
         words = self.words
-        for i, word in enumerate(words):
-            if word != "«":
-                continue
+        for i in self.where(_GUILLEMET):
             close = next((j for j in range(i + 2, min(i + 6, len(words))) if words[j] == "»"), 0)
             listed = self.gaz.lookup(tuple(words[i + 1 : close])) if close else None
             if listed and listed[0] == Kind.LOC:

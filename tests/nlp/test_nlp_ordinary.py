@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.nlp import extract, features
 from reader.nlp.extract import extract_entities
 
 
@@ -12,7 +13,7 @@ from reader.nlp.extract import extract_entities
     [
         ("وكان بوتين قد أكد للزعيم الكوري سابقاً أن روسيا تريد الدعم", "سابقاً"),
         ("وكان الناطق دميتري بيسكوف قد كشف مسبقا أن المحادثات مستمرة", "مسبقا"),
-        ("وقال الرئيس رسميا إن المحادثات مستمرة", "رسميا"),
+        ("وقال الرئيس أرباحا إن المحادثات مستمرة", "أرباحا"),
         ("والتقى بوتين بكيم في جزيرة قبالة مدينة فلاديفوستوك الروسية", "قبالة"),
         ("وشهدت العلاقات بين البلدين توتراً خلال الفترة الماضية", "توتراً"),
         ("نقلا عن إليزابيث إيكونومي، رئيسة قسم البحوث الآسيوية", "قسم"),
@@ -88,3 +89,18 @@ def test_listed_place_inside_a_tagged_organisation_is_part_of_it() -> None:
     found = {(m.text, m.kind) for text in texts for m in extract_entities(text)}
     assert {("ريال مدريد", "ORG"), ("واشنطن تايمز", "ORG")} <= found
     assert ("مدريد", "LOC") in {(m.text, m.kind) for m in extract_entities("وصل الوفد إلى مدريد")}
+
+
+def test_an_alif_form_of_a_common_word_the_corpus_names_a_person_is_no_ordinary_word() -> None:
+    """What the fixed lists decide is kept per form; the corpus-name lexicon, which a
+    model trained elsewhere swaps, is still asked at each call."""
+    doc = extract._Doc("وحققت الشركة أرباحا كبيرة هذا العام")
+    at = doc.words.index("ارباحا")
+    assert doc.ordinary(at)
+    shipped = features.corpus_names()
+    features.use_corpus_names({**shipped, "ارباحا": "kPER"})
+    try:
+        assert not doc.ordinary(at)
+    finally:
+        features.use_corpus_names(shipped)
+    assert doc.ordinary(at)
