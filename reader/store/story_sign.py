@@ -121,9 +121,15 @@ _WORDS = _Words()
 
 
 def shingle_hashes(folded: str) -> set[int]:
-    """The CRC-32 of each of shingles(folded), without building the pairs' strings."""
-    words = [w for w in map(_WORDS.__getitem__, folded.split()) if w is not None]
-    return {zlib.crc32(b[0], a[1]) for a, b in itertools.pairwise(words)}
+    """The CRC-32 of each of shingles(folded), without building the pairs' strings: each
+    pair's CRC continues its first word's, and every pass runs in C (filter drops the
+    function words' None, zip splits bytes from CRCs, map pairs each word's bytes with
+    the CRC of the word before it)."""
+    words = list(filter(None, map(_WORDS.__getitem__, folded.split())))
+    if len(words) < 2:
+        return set()
+    tails, crcs = zip(*words, strict=True)
+    return set(map(zlib.crc32, itertools.islice(tails, 1, None), crcs))
 
 
 _local = threading.local()
