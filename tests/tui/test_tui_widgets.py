@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import App, ComposeResult
 from textual.message import Message
+from textual.strip import Strip
 
 from reader.store.read.rows import ArticleFilter, ListedArticle
 from reader.tui.store_request import StoreRequest
@@ -93,3 +94,30 @@ def test_only_the_same_lists_cursor_message_is_replaced() -> None:
     assert first.can_replace(ArticleList.Opened(one, 2))
     assert not first.can_replace(ArticleList.Opened(other, 2))
     assert not first.can_replace(Message())
+
+
+@sync
+async def test_a_cursor_step_draws_only_the_two_rows_it_changes() -> None:
+    app = Bare()
+    async with app.run_test(size=(60, 20)) as pilot:
+        articles = app.query_one(ArticleList)
+        articles.reset(ArticleFilter(), BLOCK, 0, _rows(0, BLOCK))
+        await pilot.pause()
+        drawn: list[int] = []
+        draw = articles.render_line
+
+        def counted(y: int) -> Strip:
+            drawn.append(y)
+            return draw(y)
+
+        articles.render_line = counted  # type: ignore[method-assign]
+        articles.action_cursor_down()
+        await pilot.pause()
+        height = articles.row_height
+        assert sorted(drawn) == list(range(2 * height))  # the rows of items 0 and 1
+        drawn.clear()
+        while articles.scroll_offset.y == 0:  # a step that scrolls draws the screenful
+            articles.action_cursor_down()
+            await pilot.pause()
+        assert len(drawn) >= articles.size.height
+        assert articles.cursor * height >= articles.size.height - height

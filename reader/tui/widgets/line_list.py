@@ -114,9 +114,16 @@ class LineList(ScrollView, can_focus=True):
         if not self.selectable(index) or index == self.cursor:
             self._reveal()
             return
-        self.cursor = index
+        left, self.cursor = self.cursor, index
+        offset = self.scroll_offset
         self._reveal()
-        self.refresh()
+        if self.scroll_offset == offset:
+            # Only the rows the cursor left and reached look different, so only they are
+            # drawn again; a step that scrolls draws the screenful, as it must.
+            for item in (left, index):
+                self.refresh_lines(item * self.row_height, self.row_height)
+        else:
+            self.refresh()
         self.highlighted(index)
 
     def action_cursor_down(self) -> None:
