@@ -105,6 +105,11 @@ class _Model:
         # Known "bi=" / "+bi=" pairs as first word → second word → row, so a token builds no
         # string: every way of cutting a pair at a "|" is listed, so none is missed.
         self.pairs = (pair_rows(self.index, "bi="), pair_rows(self.index, "+bi="))
+        # Every second word of a known pair: a token is looked up only where its word opens
+        # a pair and the next word closes one (on news text, under half of those that open one).
+        self.seconds = tuple(
+            frozenset(chain.from_iterable(map(dict.keys, pairs.values()))) for pairs in self.pairs
+        )
         # What a word's features show its neighbours, looked up without the prefix (a new
         # word form builds no prefixed strings): feature → its four rows ("-1", "-2", "+1",
         # "+2", zeros where the model lacks one) in one block, so one lookup serves all four.
@@ -123,6 +128,7 @@ class _Model:
         self.table[_PAD, _PREV] = self.bos
         self.table[_PAD, _NEXT] = self.eos
         self.opens = np.zeros((size, 2), dtype=bool)  # opens a known "bi=" / "+bi=" pair
+        self.closes = np.zeros((size, 2), dtype=bool)  # is the second word of one; not _PAD
         self.follow: tuple[list[Pairs | None], ...] = ([None] * size, [None] * size)
         # What the document flags need of each id's form, on the same ids (_PAD is "").
         self.flag_forms = _flag_forms()
@@ -174,7 +180,7 @@ class _Model:
         # in one map() call and summed in order; no group is empty ("w=" + word is in both).
         features = list(map(word_features, new))
         owns = [own for own, _ in features]
-        seen = [("w=" + word, *shown) for word, (_, shown) in zip(new, features, strict=True)]
+        seen = [(own[0], *shown) for own, shown in features]  # own[0] is "w=" + word
         rows = list(map(self.index.get, chain.from_iterable(owns), repeat(self.blank)))
         starts = np.cumsum([0, *map(len, owns[:-1])])
         self.table[first:end, _OWN] = np.add.reduceat(self.state[rows], starts)
@@ -186,6 +192,7 @@ class _Model:
             follow = list(map(pairs.get, new))
             self.follow[kind][first:end] = follow
             self.opens[first:end, kind] = [f is not None for f in follow]
+            self.closes[first:end, kind] = list(map(self.seconds[kind].__contains__, new))
         self.flag_forms.add(new)
         self.words.update(zip(new, range(first, end), strict=True))
 
@@ -195,6 +202,7 @@ class _Model:
         grow = size - len(self.table)
         self.table = np.concatenate([self.table, np.zeros((grow, *self.table.shape[1:]))])
         self.opens = np.concatenate([self.opens, np.zeros((grow, 2), dtype=bool)])
+        self.closes = np.concatenate([self.closes, np.zeros((grow, 2), dtype=bool)])
         for follow in self.follow:
             follow.extend([None] * grow)
 
@@ -225,7 +233,7 @@ class _Model:
         padded[at] = ids
         around = padded[at + _OFFSETS] * 5 + _SLOTS
         out: Floats = self.table.reshape(-1, self.table.shape[2])[around].sum(axis=0)
-        opens = self.opens[ids] & (padded[at + 1] != _PAD)[:, None]
+        opens = self.opens[ids] & self.closes[padded[at + 1]]
         for kind, shift in ((0, 1), (1, 0)):  # "bi=" scores the second word, "+bi=" the first
             at_pair = np.flatnonzero(opens[:, kind])
             # Per opening token, its pairs' table and the next word, looked up in C (map).

@@ -31,17 +31,22 @@ def viterbi(scores: Floats, lens: Ints, transition: Floats) -> Ints:
     going = (ranked[None, :] > np.arange(longest)[:, None]).sum(axis=1).tolist()
     into = np.ascontiguousarray(transition.T)  # [to, from]
     # Each step is a few numpy calls on a handful of rows, so calls are what it costs: the
-    # sums go into views of `best` and `path` (no write-back), rows are taken by one index.
+    # sums go into views of `best` and `path` (no write-back), the reduction and the row
+    # gather are the ufunc's and the array's own methods (not ndarray.max's Python wrapper
+    # nor fancy indexing), and `best` is seen once as [t, s, 1, j] for the broadcast.
+    wide = best[:, :, None, :]
+    top = np.maximum.reduce
     for t in range(1, longest):
         k = going[t]
         now = best[t, :k]
-        now += (best[t - 1, :k, None, :] + into).max(axis=2)
+        now += top(wide[t - 1, :k] + into, axis=2)
     path = np.zeros((longest, count), dtype=np.intp)
     rows = np.arange(count)
     path[ranked - 1, rows] = best[ranked - 1, rows].argmax(axis=1)
+    take = into.take
     for t in range(longest - 1, 0, -1):
         k = going[t]
-        (best[t - 1, :k] + into[path[t, :k]]).argmax(axis=1, out=path[t - 1, :k])
+        (best[t - 1, :k] + take(path[t, :k], axis=0)).argmax(axis=1, out=path[t - 1, :k])
     labels = np.empty(len(scores), dtype=np.intp)
     labels[source] = path[pos, which]
     return labels
