@@ -151,27 +151,31 @@ class FormTable:
         first, end = self.size, self.size + len(words)
         profiles = list(map(profile, words))
         forms = list(map(itemgetter(1), profiles))
-        counts = list(map(len, forms))
-        total = sum(counts)
+        # Numbers go to numpy by fromiter: a list would be scanned for its type first.
+        n = len(words)
+        counts = np.fromiter(map(len, forms), dtype=np.intp, count=n)
+        total = int(counts.sum())
         self._room(end, self.forms + total)
-        self.kinds[first:end] = list(map(itemgetter(0), profiles))
-        self.word_number[first:end] = self._numbered(words)
+        self.kinds[first:end] = np.fromiter(map(itemgetter(0), profiles), dtype=np.intp, count=n)
+        self.word_number[first:end] = self._numbered(words, n)
         common = feature_common_words()
-        self.common[first:end] = list(map(common.__contains__, words))
+        self.common[first:end] = np.fromiter(map(common.__contains__, words), dtype=bool, count=n)
         self.form_count[first:end] = counts
         self.form_start[first:end] = np.cumsum(counts) - counts + self.forms
         at, self.forms = self.forms, self.forms + total
-        self.form_number[at : self.forms] = self._numbered(chain.from_iterable(forms))
+        self.form_number[at : self.forms] = self._numbered(chain.from_iterable(forms), total)
         definites = chain.from_iterable(map(itemgetter(2), profiles))
-        self.definite_number[at : self.forms] = self._numbered(definites)
+        self.definite_number[at : self.forms] = self._numbered(definites, total)
         self.size = end
         if len(self.present) < len(self.numbers):
             self.present = np.zeros(2 * len(self.numbers), dtype=bool)
 
-    def _numbered(self, strings: Iterable[str]) -> list[int]:
-        """Each string's number, a new one (the count so far) for a string not seen."""
+    def _numbered(self, strings: Iterable[str], count: int) -> Masks:
+        """Each of the `count` strings' number, a new one (the count so far) for a string
+        not seen."""
         numbers = self.numbers
-        return list(map(numbers.setdefault, strings, map(len, repeat(numbers))))
+        found = map(numbers.setdefault, strings, map(len, repeat(numbers)))
+        return np.fromiter(found, dtype=np.intp, count=count)
 
     def _room(self, ids: int, forms: int) -> None:
         """Arrays long enough for `ids` ids and `forms` forms, doubled when short."""

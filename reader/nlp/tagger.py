@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib.resources import as_file, files
 from itertools import chain, repeat
+from operator import is_not
 from pathlib import Path
 
 import numpy as np
@@ -181,18 +182,32 @@ class _Model:
         features = list(map(word_features, new))
         owns = [own for own, _ in features]
         seen = [(own[0], *shown) for own, shown in features]  # own[0] is "w=" + word
-        rows = list(map(self.index.get, chain.from_iterable(owns), repeat(self.blank)))
-        starts = np.cumsum([0, *map(len, owns[:-1])])
-        self.table[first:end, _OWN] = np.add.reduceat(self.state[rows], starts)
+        # Row numbers go to numpy by fromiter: a list would be scanned for its type first.
+        sizes = np.fromiter(map(len, owns), dtype=np.intp, count=len(new))
+        rows = np.fromiter(
+            map(self.index.get, chain.from_iterable(owns), repeat(self.blank)),
+            dtype=np.intp,
+            count=int(sizes.sum()),
+        )
+        self.table[first:end, _OWN] = np.add.reduceat(self.state[rows], np.cumsum(sizes) - sizes)
         blank = len(self.shown_rows) - 1
-        rows = list(map(self.shown.get, chain.from_iterable(seen), repeat(blank)))
-        starts = np.cumsum([0, *map(len, seen[:-1])])
+        sizes = np.fromiter(map(len, seen), dtype=np.intp, count=len(new))
+        rows = np.fromiter(
+            map(self.shown.get, chain.from_iterable(seen), repeat(blank)),
+            dtype=np.intp,
+            count=int(sizes.sum()),
+        )
+        starts = np.cumsum(sizes) - sizes
         self.table[first:end, _PREV:] = np.add.reduceat(self.shown_rows[rows], starts)
         for kind, pairs in enumerate(self.pairs):
             follow = list(map(pairs.get, new))
             self.follow[kind][first:end] = follow
-            self.opens[first:end, kind] = [f is not None for f in follow]
-            self.closes[first:end, kind] = list(map(self.seconds[kind].__contains__, new))
+            self.opens[first:end, kind] = np.fromiter(
+                map(is_not, follow, repeat(None)), dtype=bool, count=len(new)
+            )
+            self.closes[first:end, kind] = np.fromiter(
+                map(self.seconds[kind].__contains__, new), dtype=bool, count=len(new)
+            )
         self.flag_forms.add(new)
         self.words.update(zip(new, range(first, end), strict=True))
 
