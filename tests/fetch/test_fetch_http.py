@@ -81,11 +81,11 @@ def test_429_retry_after_is_read_and_the_host_is_left_alone(site: Site, client: 
 
 
 def test_retry_after_as_an_http_date() -> None:
-    now = datetime(2015, 10, 21, 7, 26, 30, tzinfo=UTC)
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now) == 90.0
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now + timedelta(hours=1)) == 0.0
-    assert retry_after_seconds("30", now) == 30.0
-    assert retry_after_seconds("soon", now) is None
+    asked = datetime(2015, 10, 21, 7, 26, 30, tzinfo=UTC)
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", asked) == 90.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", asked + timedelta(hours=1)) == 0.0
+    assert retry_after_seconds("30", asked) == 30.0
+    assert retry_after_seconds("soon", asked) is None
 
 
 def test_a_slow_server_times_out(site: Site, client: Client) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from textual import on
 from textual.app import App, ComposeResult
 from textual.message import Message
+from textual.pilot import Pilot
 from textual.strip import Strip
 
 from reader.store.read.rows import ArticleFilter, ListedArticle
@@ -58,6 +62,17 @@ class Bare(App[None]):
             request.requester.post_message(answer)
 
 
+@asynccontextmanager
+async def _one_block() -> AsyncIterator[tuple[Bare, Pilot[None], ArticleList]]:
+    """A bare app whose list holds one block of rows, drawn."""
+    app = Bare()
+    async with app.run_test(size=(60, 20)) as pilot:
+        articles = app.query_one(ArticleList)
+        articles.reset(ArticleFilter(), BLOCK, 0, _rows(0, BLOCK))
+        await pilot.pause()
+        yield app, pilot, articles
+
+
 @sync
 async def test_article_list_draws_and_pages_in_a_bare_app() -> None:
     app = Bare()
@@ -77,11 +92,7 @@ async def test_article_list_draws_and_pages_in_a_bare_app() -> None:
 
 @sync
 async def test_a_held_key_opens_only_the_article_it_stops_on() -> None:
-    app = Bare()
-    async with app.run_test(size=(60, 20)) as pilot:
-        articles = app.query_one(ArticleList)
-        articles.reset(ArticleFilter(), BLOCK, 0, _rows(0, BLOCK))
-        await pilot.pause()
+    async with _one_block() as (app, pilot, articles):
         for _ in range(6):  # faster than the messages are handled, as a held `j` is
             articles.action_cursor_down()
         await pilot.pause()
@@ -98,11 +109,7 @@ def test_only_the_same_lists_cursor_message_is_replaced() -> None:
 
 @sync
 async def test_a_cursor_step_draws_only_the_two_rows_it_changes() -> None:
-    app = Bare()
-    async with app.run_test(size=(60, 20)) as pilot:
-        articles = app.query_one(ArticleList)
-        articles.reset(ArticleFilter(), BLOCK, 0, _rows(0, BLOCK))
-        await pilot.pause()
+    async with _one_block() as (_, pilot, articles):
         drawn: list[int] = []
         draw = articles.render_line
 
