@@ -23,12 +23,12 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from reader.clean.template import SiteTemplate
 from reader.ingest import collector, read_once
 from reader.ingest.discover import discover
+from reader.ingest.halt import Halt
 from reader.ingest.prepare import (
     Extractor,
     Options,
@@ -105,7 +105,7 @@ def ingest_paths(
         options = Options(db_path=str(db_path), extractor=extractor, templates=templates)
         count = workers if workers is not None else (os.cpu_count() or 1)
         context = _context()
-        halt = context.Event()
+        halt = Halt(context)
         with stop_on_signals(halt) as stop:
             stream: Iterable[list[Outcome]]
             warm_up: Callable[[], object] | None = None
@@ -250,7 +250,7 @@ def prepared_batches(
     options: Options,
     workers: int,
     stop: threading.Event,
-    pool_stop: tuple[multiprocessing.context.BaseContext, Event] | None = None,
+    pool_stop: tuple[multiprocessing.context.BaseContext, Halt] | None = None,
 ) -> Iterator[list[Outcome]]:
     """Each file's outcomes in input order, until done or `stop` is set; the workers of
     the pool made in `context` watch `halt`, which the signal handler sets with `stop`
@@ -278,7 +278,7 @@ def prepared_batches(
     story_sign.load()
     if pool_stop is None:
         context = _context()
-        halt = context.Event()
+        halt = Halt(context)
     else:
         context, halt = pool_stop
     pool = ProcessPoolExecutor(
@@ -350,7 +350,7 @@ def _context() -> multiprocessing.context.BaseContext:
 _worker_options: Options | None = None
 
 
-def _start_worker(options: Options, halt: Event) -> None:
+def _start_worker(options: Options, halt: Halt) -> None:
     """Hand the worker its options once, at start.
 
     Under fork the options (and any extractor in them, a closure or lambda

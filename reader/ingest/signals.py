@@ -6,12 +6,13 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from multiprocessing.synchronize import Event
 from types import FrameType
+
+from reader.ingest.halt import Halt
 
 
 @contextmanager
-def stop_on_signals(halt: Event | None = None) -> Iterator[threading.Event]:
+def stop_on_signals(halt: Halt | None = None) -> Iterator[threading.Event]:
     """First SIGINT/SIGTERM asks for a clean stop (and the workers, through `halt`, at
     once rather than at the writer's next poll); a second SIGINT interrupts at once."""
     stop = threading.Event()
